@@ -1,0 +1,539 @@
+import { AsyncStatus } from "../status.js";
+import { HResult } from "../hresult.js";
+import {
+  AsyncError,
+  CanceledError,
+  IllegalDelegateAssignmentError,
+  IllegalMethodCallError,
+  IllegalStateChangeError,
+  isCanceledError,
+} from "../errors.js";
+import { deferUnobservedCheck, reportListenerError } from "../report.js";
+import { describe } from "../describe.js";
+import { asyncDisposeSymbol, disposeSymbol } from "../symbols.js";
+import type { Disposable, IAsyncInfo } from "../types.js";
+import { nextId } from "./next-id.js";
+import { enqueueCompletion } from "./completion-queue.js";
+
+// `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
+const STATUS_MASK = 3;
+const STARTED = AsyncStatus.started;
+const COMPLETED = AsyncStatus.completed;
+const CANCELED = AsyncStatus.canceled;
+const ERROR = AsyncStatus.error;
+/** `close()` was called. */
+const CLOSED = 4;
+/** Somebody awaited, assigned a `completed` handler, or read `getResults()`/`errorCode`. */
+const OBSERVED = 8;
+/** The body (or wrapped promise) has not settled yet; only ever set while it runs after hot start. */
+const BODY_RUNNING = 16;
+/** In `canceled`: `_value` already holds the `CanceledError` (otherwise it holds the cause, if any). */
+const CANCEL_ERROR_MADE = 32;
+/** In `canceled`: the cancellation has a cause (a linked signal's reason) stored in `_value`. */
+const HAS_CAUSE = 64;
+
+type AnyHandler = (asyncInfo: never, arg: never) => void;
+type Callback = () => void;
+
+/**
+ * Everything an operation needs only sometimes. Kept out of the operation object so that the common case
+ * (create, await, done) allocates one small object; created on first need by `_extras()`.
+ */
+class Extras {
+  description: string | undefined = undefined;
+  progress: AnyHandler | null = null;
+  /** Copy-on-write, so a dispatch in progress keeps iterating the snapshot it started with. */
+  listeners: readonly ((progress: unknown) => void)[] | null = null;
+  cancelCallbacks: Callback[] | null = null;
+  controller: AbortController | undefined = undefined;
+  linkedSignal: AbortSignal | undefined = undefined;
+  linkedListener: Callback | undefined = undefined;
+  promise: Promise<unknown> | undefined = undefined;
+  resolve: ((value: unknown) => void) | undefined = undefined;
+  reject: ((reason: unknown) => void) | undefined = undefined;
+  /** A stable `errorCode` for a non-`Error` failure value. */
+  errorCode: Error | undefined = undefined;
+  bodyWaiters: Callback[] | null = null;
+}
+
+const noopDisposable: Disposable = Object.freeze({
+  [disposeSymbol](): void {
+    /* nothing was registered */
+  },
+});
+
+/**
+ * The one state machine behind the four operation classes (C++/WinRT's `promise_base`): the only code that
+ * changes a status. The public classes are thin facades that fix the type parameters and add the static
+ * producers. Members marked internal are not part of the public API.
+ *
+ * @typeParam TResult - the result type (`void` for actions)
+ * @typeParam TProgress - the progress type (`never` for the kinds without progress)
+ * @typeParam TInfo - the WinRT interface the handlers receive as `asyncInfo`
+ */
+export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo {
+  /** @internal */ _state: number = STARTED;
+  /** @internal The result, the failure value, or (canceled) the cause or the `CanceledError`. */
+  _value: unknown = undefined;
+  /** @internal `undefined` until assigned; `null` once assigned null or once the handler ran. */
+  _completed: AnyHandler | null | undefined = undefined;
+  /** @internal */ _x: Extras | undefined = undefined;
+  /** @internal */ readonly _id: number = nextId();
+
+  /** @internal Whether `getResults()` returns the body's value (operations) or nothing (actions). */
+  protected abstract get _keepsResult(): boolean;
+
+  // ---- IAsyncInfo ---------------------------------------------------------------------------------
+
+  /** A positive integer, unique and increasing within this JavaScript realm. Throws `IllegalMethodCallError` after `close()`. */
+  get id(): number {
+    this._checkOpen();
+    return this._id;
+  }
+
+  /** The current status. Throws `IllegalMethodCallError` after `close()`. */
+  get status(): AsyncStatus {
+    this._checkOpen();
+    return (this._state & STATUS_MASK) as AsyncStatus;
+  }
+
+  /**
+   * `null` except in `error`, where it is the failure when that is an `Error`, or else an `AsyncError` with
+   * `hresult` `E_FAIL` whose `cause` is the failure value (the same object on every read).
+   * Throws `IllegalMethodCallError` after `close()`.
+   */
+  get errorCode(): Error | null {
+    this._checkOpen();
+    const state = this._state;
+    if ((state & STATUS_MASK) !== ERROR) return null;
+    this._state = state | OBSERVED;
+    const value = this._value;
+    if (isError(value)) return value;
+    const extras = this._extras();
+    extras.errorCode ??= new AsyncError("The operation failed with a value that is not an Error.", {
+      cause: value,
+      hresult: HResult.E_FAIL,
+    });
+    return extras.errorCode;
+  }
+
+  /** The label given in the options of the producer, if any. Throws `IllegalMethodCallError` after `close()`. */
+  get description(): string | undefined {
+    this._checkOpen();
+    return this._x?.description;
+  }
+
+  /**
+   * The handler called once, on a microtask after the operation became terminal, with `(this, status)`.
+   * Reads `null` once the handler has run. May be assigned once (`null` counts): a second assignment throws
+   * `IllegalDelegateAssignmentError`; a value that is neither a function nor `null` throws `TypeError`.
+   * Throws `IllegalMethodCallError` after `close()`.
+   */
+  get completed(): ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null {
+    this._checkOpen();
+    return (this._completed ?? null) as ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null;
+  }
+
+  set completed(handler: ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null) {
+    this._checkOpen();
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`completed expects a function or null, got ${describe(handler)}`);
+    }
+    if (this._completed !== undefined) {
+      throw new IllegalDelegateAssignmentError("completed can be assigned only once.");
+    }
+    this._completed = handler;
+    if (handler === null) return;
+    const state = this._state | OBSERVED;
+    this._state = state;
+    if ((state & STATUS_MASK) !== STARTED) enqueueCompletion(this);
+  }
+
+  /**
+   * The result in `completed` (the same value on every call; nothing for actions); in `error` throws the
+   * failure value itself. Throws `IllegalMethodCallError` in `started` and `canceled`, and after `close()`.
+   */
+  getResults(): TResult {
+    this._checkOpen();
+    const state = this._state;
+    switch (state & STATUS_MASK) {
+      case COMPLETED:
+        return this._value as TResult;
+      case ERROR:
+        this._state = state | OBSERVED;
+        throw this._value;
+      case CANCELED:
+        throw new IllegalMethodCallError("getResults() was called on a canceled operation.");
+      default:
+        throw new IllegalMethodCallError("getResults() was called before the operation ended.");
+    }
+  }
+
+  /**
+   * Requests cancellation. In `started`: the status becomes `canceled` at once, `onCancel` callbacks run and
+   * the body's `signal` aborts, all before `cancel()` returns; handlers and awaiters are told on a microtask.
+   * In any other state, closed included, does nothing. Never throws.
+   */
+  cancel(): void {
+    if ((this._state & STATUS_MASK) === STARTED) this._cancel(undefined, false);
+  }
+
+  /**
+   * Releases what the operation holds (result, handlers, listeners). Throws `IllegalStateChangeError` while
+   * `started`; a second call does nothing. Afterwards every member but `cancel`, `close` and the dispose
+   * methods throws `IllegalMethodCallError`. A `completed` handler already due still runs.
+   */
+  close(): void {
+    const state = this._state;
+    if ((state & CLOSED) !== 0) return;
+    if ((state & STATUS_MASK) === STARTED) {
+      throw new IllegalStateChangeError("close() was called before the operation ended.");
+    }
+    this._state = state | CLOSED;
+    this._value = undefined;
+    const extras = this._x;
+    if (extras !== undefined) {
+      extras.progress = null;
+      extras.listeners = null;
+      extras.errorCode = undefined;
+      extras.description = undefined;
+    }
+  }
+
+  // ---- Promise projection -------------------------------------------------------------------------
+
+  /**
+   * Subscribes like `Promise.prototype.then` and returns a native `Promise`. Any number of consumers may
+   * await one operation; this never uses up `completed`. A canceled operation rejects with a
+   * `CanceledError` (whose `cause` is a linked signal's reason when that caused it); a failed one rejects
+   * with the failure value itself. Throws `IllegalMethodCallError` after `close()`.
+   */
+  then<TResult1 = TResult, TResult2 = never>(
+    onfulfilled?: ((value: TResult) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult1 | TResult2> {
+    this._checkOpen();
+    const state = this._state;
+    this._state = state | OBSERVED;
+    let source: Promise<unknown>;
+    switch (state & STATUS_MASK) {
+      case COMPLETED:
+        source = Promise.resolve(this._value);
+        break;
+      case ERROR:
+        source = Promise.reject(this._value);
+        break;
+      case CANCELED:
+        source = Promise.reject(this._canceledError());
+        break;
+      default:
+        source = this._promise();
+    }
+    return (source as Promise<TResult>).then(onfulfilled, onrejected);
+  }
+
+  /** `then(undefined, onrejected)`. Throws `IllegalMethodCallError` after `close()`. */
+  catch<TResult2 = never>(
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult | TResult2> {
+    return this.then(undefined, onrejected);
+  }
+
+  /** Like `Promise.prototype.finally`. Throws `IllegalMethodCallError` after `close()`. */
+  finally(onfinally?: (() => void) | null): Promise<TResult> {
+    return this.then().finally(onfinally);
+  }
+
+  // ---- Disposal -----------------------------------------------------------------------------------
+
+  /** Cancels the operation if it is running, then closes it. Never throws. */
+  [disposeSymbol](): void {
+    this.cancel();
+    this.close();
+  }
+
+  /**
+   * Cancels the operation if it is running, waits until its body (or wrapped promise) has settled, so its
+   * `finally` blocks have run, then closes it. The returned promise never rejects.
+   */
+  [asyncDisposeSymbol](): Promise<void> {
+    this.cancel();
+    if ((this._state & BODY_RUNNING) === 0) {
+      this.close();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const extras = this._extras();
+      (extras.bodyWaiters ??= []).push(() => {
+        this.close();
+        resolve();
+      });
+    });
+  }
+
+  // ---- Internal: used by the facades, the body context and the interop layer ---------------------
+
+  /** @internal */
+  _checkOpen(): void {
+    if ((this._state & CLOSED) !== 0) {
+      throw new IllegalMethodCallError("The operation was closed.");
+    }
+  }
+
+  /** @internal */
+  _isObserved(): boolean {
+    return (this._state & OBSERVED) !== 0;
+  }
+
+  /** @internal */
+  _extras(): Extras {
+    return (this._x ??= new Extras());
+  }
+
+  /** @internal The promise behind `then` while the operation is running, made on first request. */
+  _promise(): Promise<unknown> {
+    const extras = this._extras();
+    return (extras.promise ??= new Promise((resolve, reject) => {
+      extras.resolve = resolve;
+      extras.reject = reject;
+    }));
+  }
+
+  /** @internal The `CanceledError` of a canceled operation, made once on first need (it captures a stack). */
+  _canceledError(): CanceledError {
+    const state = this._state;
+    if ((state & CANCEL_ERROR_MADE) !== 0) return this._value as CanceledError;
+    const error =
+      (state & HAS_CAUSE) !== 0
+        ? new CanceledError(undefined, { cause: this._value })
+        : new CanceledError();
+    this._value = error;
+    this._state = state | CANCEL_ERROR_MADE;
+    return error;
+  }
+
+  /** @internal Ends a running operation. The single place where a status changes. */
+  _settle(status: AsyncStatus, value: unknown): void {
+    const state = this._state;
+    this._state = (state & ~STATUS_MASK) | status;
+    this._value = status === COMPLETED && !this._keepsResult ? undefined : value;
+    const extras = this._x;
+    if (extras !== undefined) {
+      extras.listeners = null;
+      if (extras.linkedSignal !== undefined) {
+        extras.linkedSignal.removeEventListener("abort", extras.linkedListener!);
+        extras.linkedSignal = undefined;
+        extras.linkedListener = undefined;
+      }
+      if (status !== CANCELED) extras.cancelCallbacks = null;
+      const { resolve, reject } = extras;
+      if (resolve !== undefined && reject !== undefined) {
+        extras.resolve = extras.reject = undefined;
+        extras.promise = undefined;
+        if (status === COMPLETED) resolve(this._value);
+        else reject(status === ERROR ? value : this._canceledError());
+      }
+    }
+    if (typeof this._completed === "function") enqueueCompletion(this);
+    if (status === ERROR && (state & OBSERVED) === 0) deferUnobservedCheck(this, value, false);
+  }
+
+  /** @internal Runs the `completed` handler; called by the completion queue. */
+  _deliverCompletion(): void {
+    const handler = this._completed;
+    if (typeof handler !== "function") return;
+    this._completed = null;
+    try {
+      (handler as (asyncInfo: unknown, status: AsyncStatus) => void)(this, (this._state & STATUS_MASK) as AsyncStatus);
+    } catch (error) {
+      reportListenerError(error);
+    }
+  }
+
+  /**
+   * @internal Cancels with an optional cause (a linked signal's reason, or the cancellation error the body
+   * threw). Only called while started.
+   */
+  _cancel(cause: unknown, hasCause: boolean): void {
+    if (hasCause) this._state |= HAS_CAUSE;
+    this._settle(CANCELED, cause);
+    const extras = this._x;
+    if (extras === undefined) return;
+    const callbacks = extras.cancelCallbacks;
+    extras.cancelCallbacks = null;
+    if (callbacks !== null) for (const callback of callbacks) invokeReporting(callback);
+    extras.controller?.abort(this._canceledError());
+  }
+
+  /** @internal Wires `options.signal`; returns false if it is already aborted (the operation is then canceled). */
+  _link(signal: AbortSignal | undefined): boolean {
+    if (signal === undefined) return true;
+    if (signal.aborted) {
+      this._cancel(signal.reason, true);
+      return false;
+    }
+    const extras = this._extras();
+    const listener = (): void => {
+      if ((this._state & STATUS_MASK) === STARTED) this._cancel(signal.reason, true);
+    };
+    extras.linkedSignal = signal;
+    extras.linkedListener = listener;
+    signal.addEventListener("abort", listener);
+    return true;
+  }
+
+  /** @internal Follows the body's promise: settles the operation, or reports what arrives too late. */
+  _follow(work: PromiseLike<unknown>): void {
+    this._state |= BODY_RUNNING;
+    const onFulfilled = (value: unknown): void => {
+      this._bodySettled();
+      if ((this._state & STATUS_MASK) === STARTED) this._settle(COMPLETED, value);
+    };
+    const onRejected = (error: unknown): void => {
+      this._bodySettled();
+      this._fail(error);
+    };
+    if (work instanceof Promise) work.then(onFulfilled, onRejected);
+    else Promise.resolve(work).then(onFulfilled, onRejected);
+  }
+
+  /** @internal A failure of the body: `canceled` for a cancellation error; reported if it comes too late. */
+  _fail(error: unknown): void {
+    if ((this._state & STATUS_MASK) !== STARTED) {
+      if (!isCanceledError(error)) deferUnobservedCheck(this, error, true);
+      return;
+    }
+    if (error instanceof CanceledError) {
+      // The body's own CanceledError is the one awaiters get: rejection keeps identity.
+      this._state |= CANCEL_ERROR_MADE;
+      this._cancel(error, false);
+    } else if (isCanceledError(error)) this._cancel(error, true);
+    else this._settle(ERROR, error);
+  }
+
+  /** @internal */
+  _bodySettled(): void {
+    this._state &= ~BODY_RUNNING;
+    const waiters = this._x?.bodyWaiters;
+    if (waiters == null) return;
+    (this._x!).bodyWaiters = null;
+    for (const waiter of waiters) waiter();
+  }
+
+  /** @internal `ctx.signal`: one `AbortController` per operation, made on first read. */
+  _signal(): AbortSignal {
+    const extras = this._extras();
+    if (extras.controller === undefined) {
+      extras.controller = new AbortController();
+      if ((this._state & STATUS_MASK) === CANCELED) extras.controller.abort(this._canceledError());
+    }
+    return extras.controller.signal;
+  }
+
+  /** @internal `ctx.onCancel`. */
+  _onCancel(callback: Callback): Disposable {
+    if (typeof callback !== "function") {
+      throw new TypeError(`onCancel expects a function, got ${describe(callback)}`);
+    }
+    const status = this._state & STATUS_MASK;
+    if (status === CANCELED) {
+      invokeReporting(callback);
+      return noopDisposable;
+    }
+    if (status !== STARTED) return noopDisposable;
+    const extras = this._extras();
+    const callbacks = (extras.cancelCallbacks ??= []);
+    // Each registration is its own entry, so disposing one removes exactly that one.
+    const entry: Callback = () => callback();
+    callbacks.push(entry);
+    return {
+      [disposeSymbol]: (): void => {
+        const list = extras.cancelCallbacks;
+        if (list === null) return;
+        const index = list.indexOf(entry);
+        if (index >= 0) list.splice(index, 1);
+      },
+    };
+  }
+
+  /** @internal `ctx.report`: synchronous delivery to the handler, then every listener, while started. */
+  _report(progress: TProgress): void {
+    const extras = this._x;
+    if (extras === undefined || (this._state & STATUS_MASK) !== STARTED) return;
+    const handler = extras.progress;
+    if (handler !== null) {
+      try {
+        (handler as (asyncInfo: unknown, progress: TProgress) => void)(this, progress);
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
+    const listeners = extras.listeners;
+    if (listeners === null) return;
+    for (const listener of listeners) {
+      // A listener may cancel the operation; nothing is delivered once it is terminal.
+      if ((this._state & STATUS_MASK) !== STARTED) return;
+      try {
+        listener(progress);
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
+  }
+
+  /** @internal */
+  _getProgress(): AnyHandler | null {
+    this._checkOpen();
+    return this._x?.progress ?? null;
+  }
+
+  /** @internal */
+  _setProgress(handler: AnyHandler | null): void {
+    this._checkOpen();
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`progress expects a function or null, got ${describe(handler)}`);
+    }
+    if (handler === null && this._x === undefined) return;
+    this._extras().progress = handler;
+  }
+
+  /** @internal `onProgress`. */
+  _addProgressListener(listener: (progress: TProgress) => void): Disposable {
+    this._checkOpen();
+    if (typeof listener !== "function") {
+      throw new TypeError(`onProgress expects a function, got ${describe(listener)}`);
+    }
+    if ((this._state & STATUS_MASK) !== STARTED) return noopDisposable;
+    const extras = this._extras();
+    const entry = (progress: unknown): void => listener(progress as TProgress);
+    extras.listeners = extras.listeners === null ? [entry] : [...extras.listeners, entry];
+    return {
+      [disposeSymbol]: (): void => {
+        const list = extras.listeners;
+        if (list?.includes(entry)) extras.listeners = list.filter((item) => item !== entry);
+      },
+    };
+  }
+}
+
+function invokeReporting(callback: Callback): void {
+  try {
+    callback();
+  } catch (error) {
+    reportListenerError(error);
+  }
+}
+
+function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
+}
+
+// A brand in the global symbol registry: recognizes operations made by any copy of this library in the realm
+// (the ESM and CommonJS builds are two copies), for which awaiting never uses up `completed`.
+const brand = Symbol.for("winrt-async.operation");
+Object.defineProperty(AsyncCore.prototype, brand, { value: true });
+
+/** True for an operation made by this library (any copy of it in this realm). */
+export function isOwnOperation(value: unknown): value is AsyncCore<unknown, unknown, unknown> {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}

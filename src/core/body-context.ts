@@ -1,0 +1,36 @@
+import { AsyncStatus } from "../status.js";
+import type { AsyncProgressContext, Disposable } from "../types.js";
+import type { AsyncCore } from "./async-core.js";
+
+/**
+ * The `ctx` a body receives. One small object holding only its operation; everything costly behind it
+ * (the `AbortController`, the callback list) is made by the operation on first use.
+ */
+export class BodyContext<TProgress> implements AsyncProgressContext<TProgress> {
+  // A plain field rather than `#operation`: this object is made once per `run`, on the hot path.
+  private readonly _operation: AsyncCore<unknown, TProgress, unknown>;
+
+  constructor(operation: AsyncCore<unknown, TProgress, unknown>) {
+    this._operation = operation;
+  }
+
+  get signal(): AbortSignal {
+    return this._operation._signal();
+  }
+
+  get canceled(): boolean {
+    return (this._operation._state & 3) === AsyncStatus.canceled;
+  }
+
+  throwIfCanceled(): void {
+    if (this.canceled) throw this._operation._canceledError();
+  }
+
+  onCancel(callback: () => void): Disposable {
+    return this._operation._onCancel(callback);
+  }
+
+  report(progress: TProgress): void {
+    this._operation._report(progress);
+  }
+}

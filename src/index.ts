@@ -1,0 +1,43 @@
+// The public API of winrt-async: every export is listed here by name.
+export { AsyncStatus } from "./status.js";
+export { HResult } from "./hresult.js";
+export type { HResultName } from "./hresult.js";
+export {
+  AsyncError,
+  CanceledError,
+  IllegalMethodCallError,
+  IllegalStateChangeError,
+  IllegalDelegateAssignmentError,
+  TimeoutError,
+  hresultOf,
+  isCanceledError,
+} from "./errors.js";
+export type { AsyncErrorOptions } from "./errors.js";
+export type {
+  AnyAsyncInfo,
+  AsyncActionCompletedHandler,
+  AsyncActionProgressHandler,
+  AsyncActionWithProgressCompletedHandler,
+  AsyncContext,
+  AsyncOperationCompletedHandler,
+  AsyncOperationProgressHandler,
+  AsyncOperationWithProgressCompletedHandler,
+  AsyncProgressContext,
+  Disposable,
+  IAsyncAction,
+  IAsyncActionWithProgress,
+  IAsyncInfo,
+  IAsyncOperation,
+  IAsyncOperationWithProgress,
+  RunOptions,
+} from "./types.js";
+export { AsyncAction } from "./operations/async-action.js";
+export { AsyncActionWithProgress } from "./operations/async-action-with-progress.js";
+export { AsyncOperation } from "./operations/async-operation.js";
+export { AsyncOperationWithProgress } from "./operations/async-operation-with-progress.js";
+export { toPromise } from "./interop/to-promise.js";
+export type { ToPromiseOptions } from "./interop/to-promise.js";
+export { progressUpdates } from "./interop/progress-updates.js";
+export type { ProgressUpdatesOptions } from "./interop/progress-updates.js";
+export { onUnobservedError } from "./report.js";
+export type { UnobservedErrorListener } from "./report.js";

@@ -1,0 +1,153 @@
+import { CanceledError } from "../errors.js";
+import { describe } from "../describe.js";
+import { isOwnOperation } from "../core/async-core.js";
+import type { AsyncProgressCore } from "../core/async-progress-core.js";
+import { disposeSymbol } from "../symbols.js";
+import type { Disposable, IAsyncActionWithProgress, IAsyncOperationWithProgress } from "../types.js";
+import { assertWinRTShaped, toPromise } from "./to-promise.js";
+
+/** Options of `progressUpdates`. */
+export interface ProgressUpdatesOptions {
+  /** Stops the iteration: a pending or later `next()` rejects with a `CanceledError` (cause: the reason). The operation is not canceled. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * The progress of an operation as an async iterator: yields each value reported while the consumer keeps up,
+ * and ends when the operation settles (in any status; read the outcome with `await op`). A slow consumer sees
+ * the latest value, values in between are conflated, so nothing is buffered without bound; the last value
+ * reported before the operation settled is always yielded before the end.
+ *
+ * Iterating does not count as observing the operation's error, and on our operations uses up nothing. On a
+ * foreign object it assigns `completed` and `progress` (as `toPromise` does). `return()` (a `break` out of
+ * `for await`) removes every listener. Throws `TypeError` for something that is not WinRT-shaped or for
+ * malformed options.
+ */
+export function progressUpdates<TProgress>(
+  op: IAsyncOperationWithProgress<unknown, TProgress> | IAsyncActionWithProgress<TProgress>,
+  options?: ProgressUpdatesOptions,
+): AsyncIterableIterator<TProgress> {
+  const signal = readSignal(options);
+  if (isOwnOperation(op)) op._checkOpen();
+  else assertWinRTShaped(op, "progressUpdates");
+  return new ProgressIterator<TProgress>(op, signal);
+}
+
+function readSignal(options: ProgressUpdatesOptions | undefined): AbortSignal | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`progressUpdates options must be an object, got ${describe(options)}`);
+  }
+  const { signal } = options;
+  if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof signal.aborted !== "boolean")) {
+    throw new TypeError(`progressUpdates options.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
+  return signal;
+}
+
+type Waiter<T> = { resolve: (result: IteratorResult<T>) => void; reject: (reason: unknown) => void };
+
+class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
+  private latest: TProgress | undefined = undefined;
+  private hasLatest = false;
+  private ended = false;
+  private failure: unknown = undefined;
+  /** Concurrent `next()` calls wait in order; each new value goes to the oldest. */
+  private readonly waiters: Waiter<TProgress>[] = [];
+  private subscription: Disposable | undefined = undefined;
+  private readonly signal: AbortSignal | undefined;
+  private readonly onAbort = (): void => {
+    this.failure = new CanceledError(undefined, { cause: this.signal?.reason });
+    this.hasLatest = false;
+    this.latest = undefined;
+    this.stop();
+  };
+
+  constructor(op: IAsyncInfoWithProgress<TProgress>, signal: AbortSignal | undefined) {
+    this.signal = signal;
+    if (signal?.aborted === true) {
+      this.onAbort();
+      return;
+    }
+    const push = (progress: TProgress): void => this.push(progress);
+    const end = (): void => this.stop();
+    if (isOwnOperation(op)) {
+      const own = op as AsyncProgressCore<unknown, TProgress, unknown>;
+      if ((own._state & 3) !== 0) {
+        this.ended = true;
+        return;
+      }
+      this.subscription = own.onProgress(push);
+      // The internal promise, not `then`: iterating must not count as observing the operation's error.
+      own._promise().then(end, end);
+    } else {
+      toPromise(op as IAsyncOperationWithProgress<unknown, TProgress>, { onProgress: push }).then(end, end);
+    }
+    if (!this.ended) signal?.addEventListener("abort", this.onAbort);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<TProgress> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<TProgress>> {
+    if (this.hasLatest) {
+      const value = this.latest as TProgress;
+      this.hasLatest = false;
+      this.latest = undefined;
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.ended) return this.finished();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+    });
+  }
+
+  return(): Promise<IteratorResult<TProgress>> {
+    this.hasLatest = false;
+    this.latest = undefined;
+    this.failure = undefined;
+    this.stop();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private finished(): Promise<IteratorResult<TProgress>> {
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      return Promise.reject(failure);
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private push(progress: TProgress): void {
+    if (this.ended) return;
+    const waiter = this.waiters.shift();
+    if (waiter !== undefined) {
+      waiter.resolve({ value: progress, done: false });
+    } else {
+      this.latest = progress;
+      this.hasLatest = true;
+    }
+  }
+
+  private stop(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.signal?.removeEventListener("abort", this.onAbort);
+    this.subscription?.[disposeSymbol]();
+    this.subscription = undefined;
+    // Waiting means nothing was stored, so the end (or the abort) is what they get.
+    const waiters = this.waiters.splice(0);
+    for (const waiter of waiters) {
+      if (this.failure !== undefined) waiter.reject(this.failure);
+      else waiter.resolve({ value: undefined, done: true });
+    }
+    // The abort is reported once: to the waiters if there were any, else to the next `next()`.
+    if (waiters.length > 0) this.failure = undefined;
+  }
+}
+
+type IAsyncInfoWithProgress<TProgress> =
+  | IAsyncOperationWithProgress<unknown, TProgress>
+  | IAsyncActionWithProgress<TProgress>;

@@ -1,0 +1,215 @@
+import { AsyncStatus } from "../status.js";
+import { AsyncError, CanceledError } from "../errors.js";
+import { HResult } from "../hresult.js";
+import { describe } from "../describe.js";
+import { reportListenerError } from "../report.js";
+import { isOwnOperation } from "../core/async-core.js";
+import type { AsyncProgressCore } from "../core/async-progress-core.js";
+import { disposeSymbol } from "../symbols.js";
+import type {
+  Disposable,
+  IAsyncAction,
+  IAsyncActionWithProgress,
+  IAsyncInfo,
+  IAsyncOperation,
+  IAsyncOperationWithProgress,
+} from "../types.js";
+
+/** Options of `toPromise`. */
+export interface ToPromiseOptions<TProgress = unknown> {
+  /** Rejects the promise at once with a `CanceledError` (its `cause` the signal's reason) and calls `op.cancel()`. */
+  readonly signal?: AbortSignal | undefined;
+  /** Receives every progress value while the operation runs. */
+  readonly onProgress?: ((progress: TProgress) => void) | undefined;
+}
+
+/**
+ * C#'s `AsTask`: a native promise for any WinRT-shaped operation, ours or foreign (one a native binding made).
+ * Resolves with the result; rejects with the failure (a foreign one taken from `getResults()`, else
+ * `errorCode`) or, for `canceled`, with a `CanceledError`. Cancellation is decided from the status, never
+ * from `getResults()`.
+ *
+ * On our operations nothing is consumed (any number of `toPromise` calls, `completed` stays free). On a foreign
+ * object a terminal status is read without a handler; otherwise its `completed` (and with `onProgress`, its
+ * `progress`) is assigned, as `AsTask` does. The signal listener is removed when the promise settles.
+ *
+ * Throws `TypeError` synchronously for something that is not WinRT-shaped or for malformed options, and
+ * whatever a foreign object's `completed` setter throws (`IllegalDelegateAssignmentError` if it was taken).
+ */
+export function toPromise<TResult, TProgress>(
+  op: IAsyncOperationWithProgress<TResult, TProgress>,
+  options?: ToPromiseOptions<TProgress>,
+): Promise<TResult>;
+export function toPromise<TProgress>(
+  op: IAsyncActionWithProgress<TProgress>,
+  options?: ToPromiseOptions<TProgress>,
+): Promise<void>;
+export function toPromise<TResult>(
+  op: IAsyncOperation<TResult>,
+  options?: Pick<ToPromiseOptions, "signal">,
+): Promise<TResult>;
+export function toPromise(op: IAsyncAction, options?: Pick<ToPromiseOptions, "signal">): Promise<void>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function toPromise(op: IAsyncInfo, options?: ToPromiseOptions<any>): Promise<unknown> {
+  const { signal, onProgress } = readOptions(options);
+  if (isOwnOperation(op)) {
+    op._checkOpen();
+    if (signal === undefined && onProgress === undefined) return op.then();
+    return bridge(op, signal, onProgress, subscribeOwn);
+  }
+  assertWinRTShaped(op, "toPromise");
+  return bridge(op as ForeignOperation, signal, onProgress, subscribeForeign);
+}
+
+type Settle = (ok: boolean, value: unknown) => void;
+type Subscribe<T> = (op: T, settle: Settle, onProgress: ((progress: unknown) => void) | undefined) => Disposable | undefined;
+
+/** The shape a foreign operation must have (progress only when `onProgress` is given). */
+interface ForeignOperation extends IAsyncInfo {
+  completed: ((asyncInfo: unknown, status: AsyncStatus) => void) | null;
+  progress?: ((asyncInfo: unknown, progress: unknown) => void) | null;
+  getResults(): unknown;
+}
+
+function bridge<T extends IAsyncInfo>(
+  op: T,
+  signal: AbortSignal | undefined,
+  onProgress: ((progress: unknown) => void) | undefined,
+  subscribe: Subscribe<T>,
+): Promise<unknown> {
+  let resolve!: (value: unknown) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<unknown>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  let done = false;
+  let subscription: Disposable | undefined;
+  const onAbort = (): void => {
+    settle(false, new CanceledError(undefined, { cause: (signal!).reason }));
+    try {
+      op.cancel();
+    } catch {
+      // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
+    }
+  };
+  const settle: Settle = (ok, value) => {
+    if (done) return;
+    done = true;
+    signal?.removeEventListener("abort", onAbort);
+    subscription?.[disposeSymbol]();
+    subscription = undefined;
+    if (ok) resolve(value);
+    else reject(value);
+  };
+  if (signal?.aborted === true) {
+    onAbort();
+    return promise;
+  }
+  // Outside the executor, so that misuse (a taken `completed` slot) throws synchronously.
+  const made = subscribe(op, settle, onProgress);
+  if (done) made?.[disposeSymbol]();
+  else {
+    subscription = made;
+    signal?.addEventListener("abort", onAbort);
+  }
+  return promise;
+}
+
+const subscribeOwn: Subscribe<IAsyncInfo> = (op, settle, onProgress) => {
+  const own = op as AsyncProgressCore<unknown, unknown, unknown>;
+  const subscription =
+    onProgress !== undefined && typeof own.onProgress === "function" ? own.onProgress(onProgress) : undefined;
+  own.then(
+    (value) => settle(true, value),
+    (error: unknown) => settle(false, error),
+  );
+  return subscription;
+};
+
+const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
+  const finish = (status: AsyncStatus): void => {
+    switch (status) {
+      case AsyncStatus.completed:
+        try {
+          settle(true, op.getResults());
+        } catch (error) {
+          settle(false, error);
+        }
+        return;
+      case AsyncStatus.canceled:
+        settle(false, new CanceledError());
+        return;
+      case AsyncStatus.error:
+        settle(false, foreignError(op));
+        return;
+      default:
+        // `started` (or something unknown) is not an outcome; a well-behaved object calls again when done.
+        if (status !== AsyncStatus.started) {
+          settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
+        }
+    }
+  };
+  const status = op.status;
+  if (status !== AsyncStatus.started) {
+    finish(status);
+    return undefined;
+  }
+  if (onProgress !== undefined) {
+    op.progress = (_asyncInfo, progress) => {
+      try {
+        onProgress(progress);
+      } catch (error) {
+        reportListenerError(error);
+      }
+    };
+  }
+  op.completed = (_asyncInfo, asyncStatus) => finish(asyncStatus);
+  return undefined;
+};
+
+function foreignError(op: ForeignOperation): unknown {
+  try {
+    op.getResults();
+  } catch (error) {
+    return error;
+  }
+  let code: unknown = null;
+  try {
+    code = op.errorCode;
+  } catch {
+    // fall through to the generic error
+  }
+  return code ?? new AsyncError("The operation failed without an error value.", { hresult: HResult.E_FAIL });
+}
+
+function readOptions(options: ToPromiseOptions | undefined): ToPromiseOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`toPromise options must be an object, got ${describe(options)}`);
+  }
+  const { signal, onProgress } = options;
+  if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof signal.aborted !== "boolean")) {
+    throw new TypeError(`toPromise options.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    throw new TypeError(`toPromise options.onProgress must be a function, got ${describe(onProgress)}`);
+  }
+  return options;
+}
+
+/** Throws `TypeError` unless `op` has the members every WinRT async object has. */
+export function assertWinRTShaped(op: unknown, caller: string): asserts op is IAsyncInfo {
+  if (
+    typeof op !== "object" ||
+    op === null ||
+    typeof (op as IAsyncInfo).cancel !== "function" ||
+    typeof (op as IAsyncOperation<unknown>).getResults !== "function" ||
+    !("completed" in op) ||
+    typeof (op as { status?: unknown }).status !== "number"
+  ) {
+    throw new TypeError(
+      `${caller} expects a WinRT async operation (an object with status, completed, getResults and cancel), got ${describe(op)}`,
+    );
+  }
+}

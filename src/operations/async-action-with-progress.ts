@@ -1,0 +1,56 @@
+import { AsyncStatus } from "../status.js";
+import { AsyncProgressCore } from "../core/async-progress-core.js";
+import { followPromise, runBody, settled } from "../core/start.js";
+import type { AsyncProgressContext, IAsyncActionWithProgress, RunOptions } from "../types.js";
+
+/**
+ * `IAsyncActionWithProgress<TProgress>`: work with no result that reports `TProgress` values through
+ * `progress` and `onProgress`. Made only by the static producers.
+ */
+export class AsyncActionWithProgress<TProgress>
+  extends AsyncProgressCore<void, TProgress, IAsyncActionWithProgress<TProgress>>
+  implements IAsyncActionWithProgress<TProgress>
+{
+  private constructor() {
+    super();
+  }
+
+  /** @internal */
+  protected override get _keepsResult(): boolean {
+    return false;
+  }
+
+  /**
+   * Starts `body` now, synchronously, with a context that can `report` progress, and returns the action. See
+   * `AsyncAction.run` for the rules on values, throws and `options`.
+   */
+  static run<TProgress>(
+    body: (ctx: AsyncProgressContext<TProgress>) => unknown,
+    options?: RunOptions,
+  ): AsyncActionWithProgress<TProgress> {
+    return runBody(new AsyncActionWithProgress<TProgress>(), body, options, "AsyncActionWithProgress.run");
+  }
+
+  /** An action already `completed`. */
+  static fromResult<TProgress = never>(): AsyncActionWithProgress<TProgress> {
+    return settled(new AsyncActionWithProgress<TProgress>(), AsyncStatus.completed, undefined);
+  }
+
+  /** An action already in `error` with `error` (any value). */
+  static fromError<TProgress = never>(error: unknown): AsyncActionWithProgress<TProgress> {
+    return settled(new AsyncActionWithProgress<TProgress>(), AsyncStatus.error, error);
+  }
+
+  /** An action already `canceled`. */
+  static canceled<TProgress = never>(): AsyncActionWithProgress<TProgress> {
+    return settled(new AsyncActionWithProgress<TProgress>(), AsyncStatus.canceled, undefined);
+  }
+
+  /** Wraps work that is already running; it never reports progress. See `AsyncAction.fromPromise`. */
+  static fromPromise<TProgress = never>(
+    promiseLike: PromiseLike<unknown>,
+    options?: RunOptions,
+  ): AsyncActionWithProgress<TProgress> {
+    return followPromise(new AsyncActionWithProgress<TProgress>(), promiseLike, options, "AsyncActionWithProgress.fromPromise");
+  }
+}

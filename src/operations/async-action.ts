@@ -1,0 +1,53 @@
+import { AsyncStatus } from "../status.js";
+import { AsyncCore } from "../core/async-core.js";
+import { followPromise, runBody, settled } from "../core/start.js";
+import type { AsyncContext, IAsyncAction, RunOptions } from "../types.js";
+
+/**
+ * `IAsyncAction`: work with no result. Awaitable (resolves to `undefined`), cancelable, closable, disposable.
+ * Made only by the static producers.
+ */
+export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements IAsyncAction {
+  private constructor() {
+    super();
+  }
+
+  /** @internal */
+  protected override get _keepsResult(): boolean {
+    return false;
+  }
+
+  /**
+   * Starts `body` now, synchronously, with its context, and returns the action; a body that does not await is
+   * finished before `run` returns. A value or promise the body returns is awaited and then dropped. A body that
+   * throws ends the action in `error` (or `canceled` for a cancellation error); `run` itself throws `TypeError`
+   * only for a non-function `body` or malformed options. An already-aborted `options.signal` means the body
+   * never runs and the action starts `canceled`.
+   */
+  static run(body: (ctx: AsyncContext) => unknown, options?: RunOptions): AsyncAction {
+    return runBody(new AsyncAction(), body, options, "AsyncAction.run");
+  }
+
+  /** An action already `completed`. */
+  static fromResult(): AsyncAction {
+    return settled(new AsyncAction(), AsyncStatus.completed, undefined);
+  }
+
+  /** An action already in `error` with `error` (any value, as `Promise.reject` takes). */
+  static fromError(error: unknown): AsyncAction {
+    return settled(new AsyncAction(), AsyncStatus.error, error);
+  }
+
+  /** An action already `canceled`. */
+  static canceled(): AsyncAction {
+    return settled(new AsyncAction(), AsyncStatus.canceled, undefined);
+  }
+
+  /**
+   * Wraps work that is already running (C#'s `AsAsyncAction`). `cancel()` ends the action but cannot stop the
+   * work. Throws `TypeError` for a non-thenable or malformed options.
+   */
+  static fromPromise(promiseLike: PromiseLike<unknown>, options?: RunOptions): AsyncAction {
+    return followPromise(new AsyncAction(), promiseLike, options, "AsyncAction.fromPromise");
+  }
+}

@@ -1,0 +1,66 @@
+import { AsyncStatus } from "../status.js";
+import { AsyncProgressCore } from "../core/async-progress-core.js";
+import { followPromise, runBody, settled } from "../core/start.js";
+import type { AsyncProgressContext, IAsyncOperationWithProgress, RunOptions } from "../types.js";
+
+/**
+ * `IAsyncOperationWithProgress<TResult, TProgress>`: work that produces a `TResult` and reports `TProgress`
+ * values through `progress` and `onProgress`. Made only by the static producers.
+ */
+export class AsyncOperationWithProgress<TResult, TProgress>
+  extends AsyncProgressCore<TResult, TProgress, IAsyncOperationWithProgress<TResult, TProgress>>
+  implements IAsyncOperationWithProgress<TResult, TProgress>
+{
+  private constructor() {
+    super();
+  }
+
+  /** @internal */
+  protected override get _keepsResult(): boolean {
+    return true;
+  }
+
+  /**
+   * Starts `body` now, synchronously, with a context that can `report` progress, and returns the operation.
+   * See `AsyncOperation.run` for the rules on values, throws and `options`.
+   */
+  static run<TResult, TProgress>(
+    body: (ctx: AsyncProgressContext<TProgress>) => TResult | PromiseLike<TResult>,
+    options?: RunOptions,
+  ): AsyncOperationWithProgress<TResult, TProgress> {
+    return runBody(
+      new AsyncOperationWithProgress<TResult, TProgress>(),
+      body,
+      options,
+      "AsyncOperationWithProgress.run",
+    );
+  }
+
+  /** An operation already `completed` with `value`. */
+  static fromResult<TResult, TProgress = never>(value: TResult): AsyncOperationWithProgress<TResult, TProgress> {
+    return settled(new AsyncOperationWithProgress<TResult, TProgress>(), AsyncStatus.completed, value);
+  }
+
+  /** An operation already in `error` with `error` (any value). */
+  static fromError<TResult = never, TProgress = never>(error: unknown): AsyncOperationWithProgress<TResult, TProgress> {
+    return settled(new AsyncOperationWithProgress<TResult, TProgress>(), AsyncStatus.error, error);
+  }
+
+  /** An operation already `canceled`. */
+  static canceled<TResult = never, TProgress = never>(): AsyncOperationWithProgress<TResult, TProgress> {
+    return settled(new AsyncOperationWithProgress<TResult, TProgress>(), AsyncStatus.canceled, undefined);
+  }
+
+  /** Wraps work that is already running; it never reports progress. See `AsyncOperation.fromPromise`. */
+  static fromPromise<TResult, TProgress = never>(
+    promiseLike: PromiseLike<TResult>,
+    options?: RunOptions,
+  ): AsyncOperationWithProgress<TResult, TProgress> {
+    return followPromise(
+      new AsyncOperationWithProgress<TResult, TProgress>(),
+      promiseLike,
+      options,
+      "AsyncOperationWithProgress.fromPromise",
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { AsyncStatus } from "../status.js";
+import { AsyncCore } from "../core/async-core.js";
+import { followPromise, runBody, settled } from "../core/start.js";
+import type { AsyncContext, IAsyncOperation, RunOptions } from "../types.js";
+
+/**
+ * `IAsyncOperation<TResult>`: work that produces a `TResult`. Awaitable, cancelable, closable, disposable.
+ * Made only by the static producers.
+ */
+export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOperation<TResult>>
+  implements IAsyncOperation<TResult>
+{
+  private constructor() {
+    super();
+  }
+
+  /** @internal */
+  protected override get _keepsResult(): boolean {
+    return true;
+  }
+
+  /**
+   * Starts `body` now, synchronously, with its context, and returns the operation; a body that does not await
+   * is finished before `run` returns. The body's value (or the value of the promise it returns) is the result.
+   * A body that throws ends the operation in `error` (or `canceled` for a cancellation error); `run` itself
+   * throws `TypeError` only for a non-function `body` or malformed options. An already-aborted
+   * `options.signal` means the body never runs and the operation starts `canceled`.
+   */
+  static run<TResult>(body: (ctx: AsyncContext) => TResult | PromiseLike<TResult>, options?: RunOptions): AsyncOperation<TResult> {
+    return runBody(new AsyncOperation<TResult>(), body, options, "AsyncOperation.run");
+  }
+
+  /** An operation already `completed` with `value`. */
+  static fromResult<TResult>(value: TResult): AsyncOperation<TResult> {
+    return settled(new AsyncOperation<TResult>(), AsyncStatus.completed, value);
+  }
+
+  /** An operation already in `error` with `error` (any value, as `Promise.reject` takes). */
+  static fromError<TResult = never>(error: unknown): AsyncOperation<TResult> {
+    return settled(new AsyncOperation<TResult>(), AsyncStatus.error, error);
+  }
+
+  /** An operation already `canceled`. */
+  static canceled<TResult = never>(): AsyncOperation<TResult> {
+    return settled(new AsyncOperation<TResult>(), AsyncStatus.canceled, undefined);
+  }
+
+  /**
+   * Wraps work that is already running (C#'s `AsAsyncOperation`). `cancel()` ends the operation but cannot stop
+   * the work. Throws `TypeError` for a non-thenable or malformed options.
+   */
+  static fromPromise<TResult>(promiseLike: PromiseLike<TResult>, options?: RunOptions): AsyncOperation<TResult> {
+    return followPromise(new AsyncOperation<TResult>(), promiseLike, options, "AsyncOperation.fromPromise");
+  }
+}
