@@ -40,6 +40,10 @@ type Callback = () => void;
  * (create, await, done) allocates one small object; created on first need by `_extras()`.
  */
 class Extras {
+  /** The operation's `_value` once it has extras (see `_slot`). */
+  value: unknown = undefined;
+  /** `undefined` until assigned; `null` once assigned null or once the handler ran. */
+  completed: AnyHandler | null | undefined = undefined;
   description: string | undefined = undefined;
   progress: AnyHandler | null = null;
   /** Copy-on-write, so a dispatch in progress keeps iterating the snapshot it started with. */
@@ -73,12 +77,32 @@ const noopDisposable: Disposable = Object.freeze({
  */
 export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo {
   /** @internal */ _state: number = STARTED;
-  /** @internal The result, the failure value, or (canceled) the cause or the `CanceledError`. */
-  _value: unknown = undefined;
-  /** @internal `undefined` until assigned; `null` once assigned null or once the handler ran. */
-  _completed: AnyHandler | null | undefined = undefined;
-  /** @internal */ _x: Extras | undefined = undefined;
+  /**
+   * @internal Either the operation's value (`_value`) or, once it needs any, its `Extras`, which then hold the
+   * value. One field for both keeps a pending operation at three fields plus its id: the heap target of
+   * DESIGN 3.1 (at most 1.5x a pending native async function) leaves room for little more than the two
+   * handlers and the derived promise that following the body costs.
+   */
+  _slot: unknown = undefined;
   /** @internal */ readonly _id: number = nextId();
+
+  /** @internal The result, the failure value, or (canceled) the cause or the `CanceledError`. */
+  get _value(): unknown {
+    const slot = this._slot;
+    return slot instanceof Extras ? slot.value : slot;
+  }
+
+  set _value(value: unknown) {
+    const slot = this._slot;
+    if (slot instanceof Extras) slot.value = value;
+    else this._slot = value;
+  }
+
+  /** @internal The extras, if any were made. */
+  get _x(): Extras | undefined {
+    const slot = this._slot;
+    return slot instanceof Extras ? slot : undefined;
+  }
 
   /** @internal Whether `getResults()` returns the body's value (operations) or nothing (actions). */
   protected abstract get _keepsResult(): boolean;
@@ -131,7 +155,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
    */
   get completed(): ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null {
     this._checkOpen();
-    return (this._completed ?? null) as ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null;
+    return (this._x?.completed ?? null) as ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null;
   }
 
   set completed(handler: ((asyncInfo: TInfo, asyncStatus: AsyncStatus) => void) | null) {
@@ -139,10 +163,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if (handler !== null && typeof handler !== "function") {
       throw new TypeError(`completed expects a function or null, got ${describe(handler)}`);
     }
-    if (this._completed !== undefined) {
+    const extras = this._extras();
+    if (extras.completed !== undefined) {
       throw new IllegalDelegateAssignmentError("completed can be assigned only once.");
     }
-    this._completed = handler;
+    extras.completed = handler;
     if (handler === null) return;
     const state = this._state | OBSERVED;
     this._state = state;
@@ -287,7 +312,12 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
 
   /** @internal */
   _extras(): Extras {
-    return (this._x ??= new Extras());
+    const slot = this._slot;
+    if (slot instanceof Extras) return slot;
+    const extras = new Extras();
+    extras.value = slot;
+    this._slot = extras;
+    return extras;
   }
 
   /** @internal The promise behind `then` while the operation is running, made on first request. */
@@ -334,15 +364,17 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
         else reject(status === ERROR ? value : this._canceledError());
       }
     }
-    if (typeof this._completed === "function") enqueueCompletion(this);
+    if (typeof extras?.completed === "function") enqueueCompletion(this);
     if (status === ERROR && (state & OBSERVED) === 0) deferUnobservedCheck(this, value, false);
   }
 
   /** @internal Runs the `completed` handler; called by the completion queue. */
   _deliverCompletion(): void {
-    const handler = this._completed;
+    const extras = this._x;
+    if (extras === undefined) return;
+    const handler = extras.completed;
     if (typeof handler !== "function") return;
-    this._completed = null;
+    extras.completed = null;
     try {
       (handler as (asyncInfo: unknown, status: AsyncStatus) => void)(this, (this._state & STATUS_MASK) as AsyncStatus);
     } catch (error) {
@@ -385,14 +417,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal Follows the body's promise: settles the operation, or reports what arrives too late. */
   _follow(work: PromiseLike<unknown>): void {
     this._state |= BODY_RUNNING;
-    const onFulfilled = (value: unknown): void => {
-      this._bodySettled();
-      if ((this._state & STATUS_MASK) === STARTED) this._settle(COMPLETED, value);
-    };
-    const onRejected = (error: unknown): void => {
-      this._bodySettled();
-      this._fail(error);
-    };
+    // Bound functions rather than two arrow closures: a pending operation then holds 96 bytes of handlers
+    // instead of about 170 (two closures plus their context), which is what keeps the heap per pending
+    // operation within 1.5x of a native async function (DESIGN 3.1).
+    const onFulfilled = bodyFulfilled.bind(this);
+    const onRejected = bodyRejected.bind(this);
     if (work instanceof Promise) work.then(onFulfilled, onRejected);
     else Promise.resolve(work).then(onFulfilled, onRejected);
   }
@@ -514,6 +543,18 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
       },
     };
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function bodyFulfilled(this: AsyncCore<any, any, any>, value: unknown): void {
+  this._bodySettled();
+  if ((this._state & STATUS_MASK) === STARTED) this._settle(COMPLETED, value);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function bodyRejected(this: AsyncCore<any, any, any>, error: unknown): void {
+  this._bodySettled();
+  this._fail(error);
 }
 
 function invokeReporting(callback: Callback): void {

@@ -23,8 +23,16 @@ export interface ProgressUpdatesOptions {
  * `for await`) removes every listener. Throws `TypeError` for something that is not WinRT-shaped or for
  * malformed options.
  */
+export function progressUpdates<TResult, TProgress>(
+  op: IAsyncOperationWithProgress<TResult, TProgress>,
+  options?: ProgressUpdatesOptions,
+): AsyncIterableIterator<TProgress>;
 export function progressUpdates<TProgress>(
-  op: IAsyncOperationWithProgress<unknown, TProgress> | IAsyncActionWithProgress<TProgress>,
+  op: IAsyncActionWithProgress<TProgress>,
+  options?: ProgressUpdatesOptions,
+): AsyncIterableIterator<TProgress>;
+export function progressUpdates<TProgress>(
+  op: IAsyncInfoWithProgress<TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress> {
   const signal = readSignal(options);
@@ -149,5 +157,6 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
 }
 
 type IAsyncInfoWithProgress<TProgress> =
-  | IAsyncOperationWithProgress<unknown, TProgress>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  | IAsyncOperationWithProgress<any, TProgress>
   | IAsyncActionWithProgress<TProgress>;

@@ -32,7 +32,7 @@ export async function microtasks(turns = 10): Promise<void> {
 
 /** A completed handler that records each call as `(sender, status)`. */
 export interface Recorder {
-  readonly handler: (sender: never, status: AsyncStatus) => void;
+  readonly handler: (sender: unknown, status: AsyncStatus) => void;
   readonly calls: Array<{ sender: unknown; status: AsyncStatus }>;
 }
 
@@ -40,7 +40,7 @@ export function recorder(log?: unknown[], label = "completed"): Recorder {
   const calls: Array<{ sender: unknown; status: AsyncStatus }> = [];
   return {
     calls,
-    handler: (sender: never, status: AsyncStatus) => {
+    handler: (sender: unknown, status: AsyncStatus) => {
       calls.push({ sender, status });
       log?.push(`${label}:${status}`);
     },

@@ -45,7 +45,7 @@ export interface Kind {
   readonly hasResult: boolean;
   readonly hasProgress: boolean;
   /** The class itself, for instanceof checks. */
-  readonly ctor: abstract new (...args: never[]) => unknown;
+  readonly ctor: { readonly prototype: unknown; readonly name: string };
   run(body: Body, options?: RunOptions): AnyOp;
   fromResult(value: number): AnyOp;
   fromError(error: unknown): AnyOp;
