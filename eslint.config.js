@@ -44,6 +44,8 @@ export default tseslint.config(
         module: "writable",
         globalThis: "readonly",
         URL: "readonly",
+        EventTarget: "readonly",
+        CustomEvent: "readonly",
       },
     },
     rules: {
