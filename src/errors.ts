@@ -79,11 +79,16 @@ for (const [ctor, name] of [
  * Never throws.
  */
 export function isCanceledError(error: unknown): boolean {
-  if (error instanceof CanceledError) return true;
-  if (typeof error !== "object" || error === null) return false;
-  const name = (error as { name?: unknown }).name;
-  if (name === "AbortError" || name === "Canceled") return true;
-  return name === "CanceledError" && (error as { hresult?: unknown }).hresult === HResult.ERROR_CANCELLED;
+  try {
+    if (error instanceof CanceledError) return true;
+    if (typeof error !== "object" || error === null) return false;
+    const name = (error as { name?: unknown }).name;
+    if (name === "AbortError" || name === "Canceled") return true;
+    return name === "CanceledError" && (error as { hresult?: unknown }).hresult === HResult.ERROR_CANCELLED;
+  } catch {
+    // A throwing getter or a revoked Proxy: whatever it is, it does not identify itself as a cancellation.
+    return false;
+  }
 }
 
 /**
@@ -92,10 +97,16 @@ export function isCanceledError(error: unknown): boolean {
  * `isCanceledError` accepts; else `E_FAIL`. Never throws.
  */
 export function hresultOf(error: unknown): number {
-  if (error instanceof AsyncError) return error.hresult;
-  if (typeof error === "object" && error !== null) {
-    const own = numericCode((error as { hresult?: unknown }).hresult) ?? numericCode((error as { number?: unknown }).number);
-    if (own !== undefined) return own;
+  try {
+    if (error instanceof AsyncError) return error.hresult;
+    if (typeof error === "object" && error !== null) {
+      const own =
+        numericCode((error as { hresult?: unknown }).hresult) ?? numericCode((error as { number?: unknown }).number);
+      if (own !== undefined) return own;
+    }
+  } catch {
+    // A throwing getter or a revoked Proxy carries no readable code.
+    return HResult.E_FAIL;
   }
   return isCanceledError(error) ? HResult.ERROR_CANCELLED : HResult.E_FAIL;
 }
