@@ -41,3 +41,12 @@ export { progressUpdates } from "./interop/progress-updates.js";
 export type { ProgressUpdatesOptions } from "./interop/progress-updates.js";
 export { onUnobservedError } from "./report.js";
 export type { UnobservedErrorListener } from "./report.js";
+// Combinators
+export { whenAll } from "./combinators/when-all.js";
+export type { WhenAllOptions, WhenAllProgress, WhenAllResults, WhenAllSlot } from "./combinators/when-all.js";
+export { whenAny } from "./combinators/when-any.js";
+export type { WhenAnyOptions } from "./combinators/when-any.js";
+export { withTimeout } from "./combinators/with-timeout.js";
+export { delay } from "./combinators/delay.js";
+export type { DelayOptions } from "./combinators/delay.js";
+export type { AsyncInput, CombinatorOptions, ResultOf } from "./combinators/inputs.js";

@@ -1,0 +1,166 @@
+// What the combinators share: the input types, subscribing to one input (as toPromise would), canceling one
+// input, reading options. Built on the public API only (toPromise, `then`), never on src/core.
+import { describe } from "../describe.js";
+import { toPromise } from "../interop/to-promise.js";
+import type { IAsyncAction, IAsyncInfo, RunOptions } from "../types.js";
+
+/**
+ * What a combinator accepts as one input: an operation of this library, a foreign WinRT-shaped object (one a
+ * native binding made: `status`, `completed`, `getResults()` and `cancel()`), or a plain promise-like.
+ */
+export type AsyncInput = (IAsyncInfo & { completed: unknown; getResults(): unknown }) | PromiseLike<unknown>;
+
+/**
+ * The value an input produces: `TResult` for an `IAsyncOperation<TResult>` (ours or foreign, with or without
+ * progress), `void` for an action, `Awaited<T>` for a promise-like. Distributes over unions.
+ */
+export type ResultOf<T> = T extends IAsyncInfo & { getResults(): infer R }
+  ? Awaited<R>
+  : T extends PromiseLike<infer R>
+    ? Awaited<R>
+    : never;
+
+/** How an input is subscribed to: see `classify`. */
+export type InputKind = 0 | 1 | 2;
+
+/** A WinRT-shaped object that is not ours: subscribed through `toPromise` (which assigns its `completed`). */
+const FOREIGN = 0;
+/** A plain promise-like: subscribed through `Promise.resolve`. */
+const PROMISE_LIKE = 1;
+/** An operation of this library (any copy in this realm): subscribed through its own `then`. */
+const OWN = 2;
+
+// The realm-wide brand every copy of this library puts on its operations (see `isOwnOperation`); read here as a
+// plain registry symbol so that the combinators stay on the public API. Should it ever change, our operations
+// merely take the `toPromise` path, which gives the same outcome.
+const ownBrand = Symbol.for("winrt-async.operation");
+
+/**
+ * Checks one input and says how to subscribe to it: `OWN` for our operations, `FOREIGN` for another WinRT-shaped
+ * object, `PROMISE_LIKE` for a thenable. Throws `TypeError` for anything else. Reads no `status`, so a closed
+ * operation of ours is not rejected here: it fails as an input when it is subscribed to.
+ */
+export function classify(input: unknown, caller: string, index: number): InputKind {
+  if ((typeof input === "object" && input !== null) || typeof input === "function") {
+    const candidate = input as { cancel?: unknown; getResults?: unknown; then?: unknown };
+    if (
+      typeof candidate.cancel === "function" &&
+      typeof candidate.getResults === "function" &&
+      "completed" in candidate &&
+      "status" in candidate
+    ) {
+      return (input as Record<symbol, unknown>)[ownBrand] === true && typeof candidate.then === "function"
+        ? OWN
+        : FOREIGN;
+    }
+    let thenable: boolean;
+    try {
+      thenable = typeof candidate.then === "function";
+    } catch {
+      // A throwing `then` getter: `Promise.resolve` rejects with that error, so the input fails, as in Promise.all.
+      thenable = true;
+    }
+    if (thenable) return PROMISE_LIKE;
+  }
+  throw new TypeError(
+    `${caller} expects ${index < 0 ? "" : `input ${index} to be `}an async operation (ours or WinRT-shaped) or a promise-like, got ${describe(input)}`,
+  );
+}
+
+/**
+ * Calls `onFulfilled` or `onRejected` (always asynchronously, at most once) with the outcome of one classified
+ * input, the way `toPromise(input).then(onFulfilled, onRejected)` would: our operations through their own `then`
+ * (exactly what `toPromise` does for them without options, one promise fewer; nothing is consumed), foreign
+ * WinRT-shaped objects through `toPromise` (which assigns their `completed`), promise-likes through
+ * `Promise.resolve`. What subscribing throws synchronously (a closed operation, a foreign `completed` already
+ * taken) arrives as a rejection.
+ */
+export function subscribe(
+  input: unknown,
+  kind: InputKind,
+  onFulfilled: (value: unknown) => void,
+  onRejected: (error: unknown) => void,
+): void {
+  if (kind === PROMISE_LIKE) {
+    Promise.resolve(input).then(onFulfilled, onRejected);
+    return;
+  }
+  try {
+    if (kind === OWN) (input as PromiseLike<unknown>).then(onFulfilled, onRejected);
+    else toPromise(input as IAsyncAction).then(onFulfilled, onRejected);
+  } catch (error) {
+    Promise.reject(error).then(undefined, onRejected);
+  }
+}
+
+/** Calls `cancel()` on an input that has one; errors a foreign `cancel()` throws are ignored. */
+export function cancelInput(input: unknown): void {
+  try {
+    const cancel = (input as { cancel?: unknown } | null | undefined)?.cancel;
+    if (typeof cancel === "function") (cancel as () => void).call(input);
+  } catch {
+    // A foreign cancel() may throw when its object is disconnected; nothing else to do.
+  }
+}
+
+/**
+ * Gives up on inputs the combined operation never subscribed to (it started `canceled`): absorbs a later
+ * rejection of each promise-like so it is not reported as unhandled and, with `cancel`, cancels each input that
+ * has a `cancel()`.
+ */
+export function abandon(inputs: readonly unknown[], kinds: Uint8Array, cancel: boolean): void {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    if (kinds[i] === PROMISE_LIKE) Promise.resolve(input).then(undefined, ignore);
+    if (cancel) cancelInput(input);
+  }
+}
+
+function ignore(): void {
+  // The outcome of an abandoned input is nobody's business any more.
+}
+
+/** Collects an iterable into an array. Throws `TypeError` for a non-iterable. */
+export function collect(inputs: unknown, caller: string): unknown[] {
+  if (Array.isArray(inputs)) return inputs.slice();
+  if (
+    inputs === null ||
+    inputs === undefined ||
+    typeof (inputs as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function"
+  ) {
+    throw new TypeError(`${caller} expects an iterable of inputs (an array, a Set, a generator...), got ${describe(inputs)}`);
+  }
+  return Array.from(inputs as Iterable<unknown>);
+}
+
+/** Options every combinator producer accepts: forwarded to `run`. */
+export interface CombinatorOptions {
+  /** Cancels the combined operation when aborted (and through it, its inputs). One listener, removed on settlement. */
+  readonly signal?: AbortSignal | undefined;
+  /** A free-form label, exposed as the combined operation's `description`. */
+  readonly description?: string | undefined;
+}
+
+/** Validates the options of a combinator; returns the `RunOptions` to forward (or undefined). Throws `TypeError`. */
+export function readRunOptions(options: unknown, caller: string): RunOptions | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${caller} options must be an object, got ${describe(options)}`);
+  }
+  const { signal, description } = options as CombinatorOptions;
+  if (
+    signal !== undefined &&
+    (typeof signal !== "object" ||
+      signal === null ||
+      typeof signal.aborted !== "boolean" ||
+      typeof signal.addEventListener !== "function" ||
+      typeof signal.removeEventListener !== "function")
+  ) {
+    throw new TypeError(`${caller} options.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
+  if (description !== undefined && typeof description !== "string") {
+    throw new TypeError(`${caller} options.description must be a string, got ${describe(description)}`);
+  }
+  if (signal === undefined && description === undefined) return undefined;
+  return { signal, description };
+}
