@@ -57,11 +57,12 @@ export function runBody<T extends Core>(op: T, body: unknown, options: RunOption
   if (typeof body !== "function") {
     throw new TypeError(`${producer} expects a function as body, got ${describe(body)}`);
   }
-  if (!op._link(readOptions(op, options, producer))) return op;
+  if (options !== undefined && !op._link(readOptions(op, options, producer))) return op;
   let result: unknown;
   try {
     result = (body as (ctx: BodyContext<unknown>) => unknown)(new BodyContext(op));
-    if (!isThenable(result)) {
+    // `instanceof Promise` first: an async body's promise is by far the most common result.
+    if (!(result instanceof Promise) && !isThenable(result)) {
       if ((op._state & 3) === AsyncStatus.started) op._settle(AsyncStatus.completed, result);
       return op;
     }

@@ -1,5 +1,6 @@
 import { AsyncStatus } from "../status.js";
 import { AsyncProgressCore } from "../core/async-progress-core.js";
+import { facadeFactory, keepsNoResult } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncProgressContext, IAsyncActionWithProgress, RunOptions } from "../types.js";
 
@@ -15,11 +16,6 @@ export class AsyncActionWithProgress<TProgress>
     super();
   }
 
-  /** @internal */
-  protected override get _keepsResult(): boolean {
-    return false;
-  }
-
   /**
    * Starts `body` now, synchronously, with a context that can `report` progress, and returns the action. See
    * `AsyncAction.run` for the rules on values, throws and `options`.
@@ -28,22 +24,22 @@ export class AsyncActionWithProgress<TProgress>
     body: (ctx: AsyncProgressContext<TProgress>) => unknown,
     options?: RunOptions,
   ): AsyncActionWithProgress<TProgress> {
-    return runBody(new AsyncActionWithProgress<TProgress>(), body, options, "AsyncActionWithProgress.run");
+    return runBody(make() as AsyncActionWithProgress<TProgress>, body, options, "AsyncActionWithProgress.run");
   }
 
   /** An action already `completed`. */
   static fromResult<TProgress = never>(): AsyncActionWithProgress<TProgress> {
-    return settled(new AsyncActionWithProgress<TProgress>(), AsyncStatus.completed, undefined);
+    return settled(make() as AsyncActionWithProgress<TProgress>, AsyncStatus.completed, undefined);
   }
 
   /** An action already in `error` with `error` (any value). */
   static fromError<TProgress = never>(error: unknown): AsyncActionWithProgress<TProgress> {
-    return settled(new AsyncActionWithProgress<TProgress>(), AsyncStatus.error, error);
+    return settled(make() as AsyncActionWithProgress<TProgress>, AsyncStatus.error, error);
   }
 
   /** An action already `canceled`. */
   static canceled<TProgress = never>(): AsyncActionWithProgress<TProgress> {
-    return settled(new AsyncActionWithProgress<TProgress>(), AsyncStatus.canceled, undefined);
+    return settled(make() as AsyncActionWithProgress<TProgress>, AsyncStatus.canceled, undefined);
   }
 
   /** Wraps work that is already running; it never reports progress. See `AsyncAction.fromPromise`. */
@@ -51,6 +47,11 @@ export class AsyncActionWithProgress<TProgress>
     promiseLike: PromiseLike<unknown>,
     options?: RunOptions,
   ): AsyncActionWithProgress<TProgress> {
-    return followPromise(new AsyncActionWithProgress<TProgress>(), promiseLike, options, "AsyncActionWithProgress.fromPromise");
+    return followPromise(make() as AsyncActionWithProgress<TProgress>, promiseLike, options, "AsyncActionWithProgress.fromPromise");
   }
 }
+
+keepsNoResult(AsyncActionWithProgress);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const make = facadeFactory(AsyncActionWithProgress as { prototype: AsyncActionWithProgress<any> });

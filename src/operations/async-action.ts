@@ -1,5 +1,5 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncCore } from "../core/async-core.js";
+import { AsyncCore, facadeFactory, keepsNoResult } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncContext, IAsyncAction, RunOptions } from "../types.js";
 
@@ -12,11 +12,6 @@ export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements
     super();
   }
 
-  /** @internal */
-  protected override get _keepsResult(): boolean {
-    return false;
-  }
-
   /**
    * Starts `body` now, synchronously, with its context, and returns the action; a body that does not await is
    * finished before `run` returns. A value or promise the body returns is awaited and then dropped. A body that
@@ -25,22 +20,22 @@ export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements
    * never runs and the action starts `canceled`.
    */
   static run(body: (ctx: AsyncContext) => unknown, options?: RunOptions): AsyncAction {
-    return runBody(new AsyncAction(), body, options, "AsyncAction.run");
+    return runBody(make(), body, options, "AsyncAction.run");
   }
 
   /** An action already `completed`. */
   static fromResult(): AsyncAction {
-    return settled(new AsyncAction(), AsyncStatus.completed, undefined);
+    return settled(make(), AsyncStatus.completed, undefined);
   }
 
   /** An action already in `error` with `error` (any value, as `Promise.reject` takes). */
   static fromError(error: unknown): AsyncAction {
-    return settled(new AsyncAction(), AsyncStatus.error, error);
+    return settled(make(), AsyncStatus.error, error);
   }
 
   /** An action already `canceled`. */
   static canceled(): AsyncAction {
-    return settled(new AsyncAction(), AsyncStatus.canceled, undefined);
+    return settled(make(), AsyncStatus.canceled, undefined);
   }
 
   /**
@@ -48,6 +43,10 @@ export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements
    * work. Throws `TypeError` for a non-thenable or malformed options.
    */
   static fromPromise(promiseLike: PromiseLike<unknown>, options?: RunOptions): AsyncAction {
-    return followPromise(new AsyncAction(), promiseLike, options, "AsyncAction.fromPromise");
+    return followPromise(make(), promiseLike, options, "AsyncAction.fromPromise");
   }
 }
+
+keepsNoResult(AsyncAction);
+
+const make = facadeFactory(AsyncAction);

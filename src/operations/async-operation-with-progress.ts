@@ -1,5 +1,6 @@
 import { AsyncStatus } from "../status.js";
 import { AsyncProgressCore } from "../core/async-progress-core.js";
+import { facadeFactory } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncProgressContext, IAsyncOperationWithProgress, RunOptions } from "../types.js";
 
@@ -15,11 +16,6 @@ export class AsyncOperationWithProgress<TResult, TProgress>
     super();
   }
 
-  /** @internal */
-  protected override get _keepsResult(): boolean {
-    return true;
-  }
-
   /**
    * Starts `body` now, synchronously, with a context that can `report` progress, and returns the operation.
    * See `AsyncOperation.run` for the rules on values, throws and `options`.
@@ -29,7 +25,7 @@ export class AsyncOperationWithProgress<TResult, TProgress>
     options?: RunOptions,
   ): AsyncOperationWithProgress<TResult, TProgress> {
     return runBody(
-      new AsyncOperationWithProgress<TResult, TProgress>(),
+      make() as AsyncOperationWithProgress<TResult, TProgress>,
       body,
       options,
       "AsyncOperationWithProgress.run",
@@ -38,17 +34,17 @@ export class AsyncOperationWithProgress<TResult, TProgress>
 
   /** An operation already `completed` with `value`. */
   static fromResult<TResult, TProgress = never>(value: TResult): AsyncOperationWithProgress<TResult, TProgress> {
-    return settled(new AsyncOperationWithProgress<TResult, TProgress>(), AsyncStatus.completed, value);
+    return settled(make() as AsyncOperationWithProgress<TResult, TProgress>, AsyncStatus.completed, value);
   }
 
   /** An operation already in `error` with `error` (any value). */
   static fromError<TResult = never, TProgress = never>(error: unknown): AsyncOperationWithProgress<TResult, TProgress> {
-    return settled(new AsyncOperationWithProgress<TResult, TProgress>(), AsyncStatus.error, error);
+    return settled(make() as AsyncOperationWithProgress<TResult, TProgress>, AsyncStatus.error, error);
   }
 
   /** An operation already `canceled`. */
   static canceled<TResult = never, TProgress = never>(): AsyncOperationWithProgress<TResult, TProgress> {
-    return settled(new AsyncOperationWithProgress<TResult, TProgress>(), AsyncStatus.canceled, undefined);
+    return settled(make() as AsyncOperationWithProgress<TResult, TProgress>, AsyncStatus.canceled, undefined);
   }
 
   /** Wraps work that is already running; it never reports progress. See `AsyncOperation.fromPromise`. */
@@ -57,10 +53,13 @@ export class AsyncOperationWithProgress<TResult, TProgress>
     options?: RunOptions,
   ): AsyncOperationWithProgress<TResult, TProgress> {
     return followPromise(
-      new AsyncOperationWithProgress<TResult, TProgress>(),
+      make() as AsyncOperationWithProgress<TResult, TProgress>,
       promiseLike,
       options,
       "AsyncOperationWithProgress.fromPromise",
     );
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const make = facadeFactory(AsyncOperationWithProgress as { prototype: AsyncOperationWithProgress<any, any> });

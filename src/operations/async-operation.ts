@@ -1,5 +1,5 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncCore } from "../core/async-core.js";
+import { AsyncCore, facadeFactory } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncContext, IAsyncOperation, RunOptions } from "../types.js";
 
@@ -14,11 +14,6 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
     super();
   }
 
-  /** @internal */
-  protected override get _keepsResult(): boolean {
-    return true;
-  }
-
   /**
    * Starts `body` now, synchronously, with its context, and returns the operation; a body that does not await
    * is finished before `run` returns. The body's value (or the value of the promise it returns) is the result.
@@ -27,22 +22,22 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
    * `options.signal` means the body never runs and the operation starts `canceled`.
    */
   static run<TResult>(body: (ctx: AsyncContext) => TResult | PromiseLike<TResult>, options?: RunOptions): AsyncOperation<TResult> {
-    return runBody(new AsyncOperation<TResult>(), body, options, "AsyncOperation.run");
+    return runBody(make() as AsyncOperation<TResult>, body, options, "AsyncOperation.run");
   }
 
   /** An operation already `completed` with `value`. */
   static fromResult<TResult>(value: TResult): AsyncOperation<TResult> {
-    return settled(new AsyncOperation<TResult>(), AsyncStatus.completed, value);
+    return settled(make() as AsyncOperation<TResult>, AsyncStatus.completed, value);
   }
 
   /** An operation already in `error` with `error` (any value, as `Promise.reject` takes). */
   static fromError<TResult = never>(error: unknown): AsyncOperation<TResult> {
-    return settled(new AsyncOperation<TResult>(), AsyncStatus.error, error);
+    return settled(make() as AsyncOperation<TResult>, AsyncStatus.error, error);
   }
 
   /** An operation already `canceled`. */
   static canceled<TResult = never>(): AsyncOperation<TResult> {
-    return settled(new AsyncOperation<TResult>(), AsyncStatus.canceled, undefined);
+    return settled(make() as AsyncOperation<TResult>, AsyncStatus.canceled, undefined);
   }
 
   /**
@@ -50,6 +45,9 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
    * the work. Throws `TypeError` for a non-thenable or malformed options.
    */
   static fromPromise<TResult>(promiseLike: PromiseLike<TResult>, options?: RunOptions): AsyncOperation<TResult> {
-    return followPromise(new AsyncOperation<TResult>(), promiseLike, options, "AsyncOperation.fromPromise");
+    return followPromise(make() as AsyncOperation<TResult>, promiseLike, options, "AsyncOperation.fromPromise");
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const make = facadeFactory(AsyncOperation as { prototype: AsyncOperation<any> });

@@ -96,3 +96,10 @@ describe.each(progressKinds)("$name", (kind) => {
     g.open();
   });
 });
+
+describe("operations are made only by the producers", () => {
+  it.each(kinds)("new $name() throws TypeError at run time too", (kind) => {
+    const Constructor = kind.ctor as unknown as new () => unknown;
+    expect(() => new Constructor()).toThrow(TypeError);
+  });
+});
