@@ -234,9 +234,6 @@ const heapScenario = {
 };
 
 async function time(fn, size) {
-  // A short untimed pass first, so that a contender does not pay for the garbage the one before it left in the
-  // young generation (native async functions, at ~50 ns, are the most sensitive to that).
-  await fn(Math.max(1, size >> 3));
   const start = process.hrtime.bigint();
   await fn(size);
   return Number(process.hrtime.bigint() - start) / size;

@@ -1,8 +1,8 @@
 // What the combinators share: the input types, subscribing to one input (as toPromise would), canceling one
-// input, reading options. Built on the public API only (toPromise, `then`), never on src/core.
+// input, reading options. Built on the public API and the interop layer (`onSettled`), never on src/core.
 import { describe } from "../describe.js";
-import { toPromise } from "../interop/to-promise.js";
-import type { IAsyncAction, IAsyncInfo, RunOptions } from "../types.js";
+import { onSettled } from "../interop/on-settled.js";
+import type { IAsyncInfo, RunOptions } from "../types.js";
 
 /**
  * What a combinator accepts as one input: an operation of this library, a foreign WinRT-shaped object (one a
@@ -68,28 +68,29 @@ export function classify(input: unknown, caller: string, index: number): InputKi
 }
 
 /**
- * Calls `onFulfilled` or `onRejected` (always asynchronously, at most once) with the outcome of one classified
- * input, the way `toPromise(input).then(onFulfilled, onRejected)` would: our operations through their own `then`
- * (exactly what `toPromise` does for them without options, one promise fewer; nothing is consumed), foreign
- * WinRT-shaped objects through `toPromise` (which assigns their `completed`), promise-likes through
- * `Promise.resolve`. What subscribing throws synchronously (a closed operation, a foreign `completed` already
- * taken) arrives as a rejection.
+ * Calls `callback(ok, value, token)` (always asynchronously, at most once) with the outcome of one classified input,
+ * the way `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects through the
+ * interop layer's `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a foreign one,
+ * which assigns its `completed`), promise-likes through `Promise.resolve`. What subscribing throws
+ * synchronously (a closed operation, a foreign `completed` already taken) arrives as a failure.
  */
 export function subscribe(
   input: unknown,
   kind: InputKind,
-  onFulfilled: (value: unknown) => void,
-  onRejected: (error: unknown) => void,
+  callback: (ok: boolean, value: unknown, token: number) => void,
+  token: number,
 ): void {
   if (kind === PROMISE_LIKE) {
-    Promise.resolve(input).then(onFulfilled, onRejected);
+    Promise.resolve(input).then(
+      (value) => callback(true, value, token),
+      (error: unknown) => callback(false, error, token),
+    );
     return;
   }
   try {
-    if (kind === OWN) (input as PromiseLike<unknown>).then(onFulfilled, onRejected);
-    else toPromise(input as IAsyncAction).then(onFulfilled, onRejected);
+    onSettled(input, callback, token);
   } catch (error) {
-    Promise.reject(error).then(undefined, onRejected);
+    Promise.reject(error).then(undefined, (reason: unknown) => callback(false, reason, token));
   }
 }
 

@@ -100,13 +100,9 @@ class WhenAny {
     // Canceling the combined operation (it already is `canceled`) lets the body end, canceling the inputs it owns.
     this.cancelRegistration = this.ctx!.onCancel(() => this.finish(-1, true, undefined));
     // Every input is subscribed even if the operation settles meanwhile, so no late rejection goes unhandled.
+    const onInput = (ok: boolean, value: unknown, index: number): void => this.finish(index, ok, value);
     for (let i = 0; i < inputs.length; i++) {
-      subscribe(
-        inputs[i],
-        kinds[i] as InputKind,
-        (value) => this.finish(i, true, value),
-        (error: unknown) => this.finish(i, false, error),
-      );
+      subscribe(inputs[i], kinds[i] as InputKind, onInput, i);
     }
   }
 

@@ -49,12 +49,12 @@ export function withTimeout(input: unknown, milliseconds: number): AsyncOperatio
         subscribe(
           input,
           kind,
-          (value) => {
-            if (end()) resolve(value);
+          (ok, value) => {
+            if (!end()) return;
+            if (ok) resolve(value);
+            else reject(value);
           },
-          (error: unknown) => {
-            if (end()) reject(error);
-          },
+          0,
         );
         timer = startTimer(ms, () => {
           if (!end()) return;

@@ -21,7 +21,7 @@ function readOptions(op: Core, options: RunOptions | undefined, producer: string
     if (typeof description !== "string") {
       throw new TypeError(`${producer} options.description must be a string, got ${describe(description)}`);
     }
-    op._extras().description = description;
+    op._rare().description = description;
   }
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new TypeError(`${producer} options.signal must be an AbortSignal, got ${describe(signal)}`);
