@@ -8,6 +8,7 @@ import { EventEmitter, on } from "node:events";
 import Bluebird from "bluebird";
 import PCancelable from "p-cancelable";
 import { AsyncOperation, AsyncOperationWithProgress, progressUpdates } from "../dist/index.js";
+import { formatWhenAllBench, runWhenAllBench } from "./when-all.bench.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
@@ -319,7 +320,41 @@ export function describeMachine() {
   return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
+/** The targets of DESIGN 3.1, checked against what this run measured. */
+function checkTargets(results, whenAllOutcome, log) {
+  const row = (scenario, contender) =>
+    results.find((result) => result.scenario === scenario)?.rows.find((r) => r.contender === contender);
+  const lines = [];
+  const check = (label, measured, ok) => lines.push(`  ${ok ? "met    " : "NOT MET"}  ${label}: ${measured}`);
+  const ours = row("create + await, async body", "winrt-async");
+  if (ours) {
+    const bluebird = row("create + await, async body", "Bluebird");
+    const pCancelable = row("create + await, async body", "p-cancelable");
+    check("await run(async () => v) at most 3x native (stretch 2x)", `${ours.ratio.toFixed(2)}x`, ours.ratio <= 3);
+    check(
+      "... and below Bluebird and p-cancelable",
+      `${ours.best.toFixed(0)} ns vs ${bluebird.best.toFixed(0)} / ${pCancelable.best.toFixed(0)} ns`,
+      ours.best < bluebird.best && ours.best < pCancelable.best,
+    );
+  }
+  const heap = row("heap per pending operation (bytes)", "winrt-async");
+  if (heap) check("pending operation heap at most 1.5x a native async function", `${heap.ratio.toFixed(2)}x`, heap.ratio <= 1.5);
+  if (whenAllOutcome) {
+    for (const ratio of whenAllOutcome.results[0].ratios) {
+      check(`whenAll ${ratio.label} inputs: time at most ${ratio.limit.toFixed(0)}x`, `${ratio.total.toFixed(1)}x`, ratio.ok);
+    }
+  }
+  log("\nTargets (DESIGN 3.1), as measured in this run:");
+  for (const line of lines) log(line);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`winrt-async benchmarks — ${describeMachine()}${smoke ? " (smoke run: tiny sizes, numbers meaningless)" : ""}`);
-  await runBenchmarks(smoke ? { rounds: 1, scale: 0.001 } : {});
+  const results = await runBenchmarks(smoke ? { rounds: 1, scale: 0.001 } : {});
+  let whenAllOutcome;
+  if (!only || "whenAll".includes(only)) {
+    whenAllOutcome = await runWhenAllBench(smoke ? { sizes: [10, 100], rounds: 1 } : {});
+    console.log(`\n${formatWhenAllBench(whenAllOutcome)}`);
+  }
+  if (!smoke) checkTargets(results, whenAllOutcome, console.log);
 }

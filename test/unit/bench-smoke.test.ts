@@ -21,6 +21,7 @@ describe("benchmarks (smoke run)", () => {
       "progress to a handler",
       "progress to an async iterator",
       "heap per pending operation",
+      "whenAll over already-running AsyncOperations",
     ]) {
       expect(result.stdout).toContain(scenario);
     }
