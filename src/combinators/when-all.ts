@@ -57,6 +57,7 @@ export function whenAll<const T extends readonly AsyncInput[]>(
   inputs: T,
   options?: WhenAllOptions,
 ): AsyncOperationWithProgress<WhenAllResults<T>, WhenAllProgress>;
+/** `whenAll` over any iterable: the results are an array of the inputs' slots. See the first overload. */
 export function whenAll<T extends AsyncInput>(
   inputs: Iterable<T>,
   options?: WhenAllOptions,

@@ -27,6 +27,7 @@ export function progressUpdates<TResult, TProgress>(
   op: IAsyncOperationWithProgress<TResult, TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress>;
+/** `progressUpdates` for an action with progress. See the first overload for the guarantees. */
 export function progressUpdates<TProgress>(
   op: IAsyncActionWithProgress<TProgress>,
   options?: ProgressUpdatesOptions,

@@ -40,14 +40,17 @@ export function toPromise<TResult, TProgress>(
   op: IAsyncOperationWithProgress<TResult, TProgress>,
   options?: ToPromiseOptions<TProgress>,
 ): Promise<TResult>;
+/** `toPromise` for an action with progress: resolves with nothing. See the first overload for the guarantees. */
 export function toPromise<TProgress>(
   op: IAsyncActionWithProgress<TProgress>,
   options?: ToPromiseOptions<TProgress>,
 ): Promise<void>;
+/** `toPromise` for an operation without progress (no `onProgress`). See the first overload for the guarantees. */
 export function toPromise<TResult>(
   op: IAsyncOperation<TResult>,
   options?: Pick<ToPromiseOptions, "signal">,
 ): Promise<TResult>;
+/** `toPromise` for an action without progress: resolves with nothing. See the first overload for the guarantees. */
 export function toPromise(op: IAsyncAction, options?: Pick<ToPromiseOptions, "signal">): Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function toPromise(op: IAsyncInfo, options?: ToPromiseOptions<any>): Promise<unknown> {
