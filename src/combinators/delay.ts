@@ -1,5 +1,6 @@
 import { AsyncAction } from "../operations/async-action.js";
-import { type CombinatorOptions, readRunOptions } from "./inputs.js";
+import type { CombinatorOptions } from "./inputs.js";
+import { readRunOptions } from "../options.js";
 import { readMilliseconds, startTimer } from "./timer.js";
 
 /** Options of `delay`: `signal` and `description`, forwarded to the action's `run`. */

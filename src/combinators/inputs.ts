@@ -21,23 +21,16 @@ export type ResultOf<T> = T extends IAsyncInfo & { getResults(): infer R }
     : never;
 
 /** How an input is subscribed to: see `classify`. */
-export type InputKind = 0 | 1 | 2;
+export type InputKind = 0 | 1;
 
-/** A WinRT-shaped object that is not ours: subscribed through `toPromise` (which assigns its `completed`). */
-const FOREIGN = 0;
+/** An async operation, ours or foreign: subscribed through `onSettled` (which tells the two apart). */
+const ASYNC_INFO = 0;
 /** A plain promise-like: subscribed through `Promise.resolve`. */
 const PROMISE_LIKE = 1;
-/** An operation of this library (any copy in this realm): subscribed through its own `then`. */
-const OWN = 2;
-
-// The realm-wide brand every copy of this library puts on its operations (see `isOwnOperation`); read here as a
-// plain registry symbol so that the combinators stay on the public API. Should it ever change, our operations
-// merely take the `toPromise` path, which gives the same outcome.
-const ownBrand = Symbol.for("winrt-async.operation");
 
 /**
- * Checks one input and says how to subscribe to it: `OWN` for our operations, `FOREIGN` for another WinRT-shaped
- * object, `PROMISE_LIKE` for a thenable. Throws `TypeError` for anything else. Reads no `status`, so a closed
+ * Checks one input and says how to subscribe to it: `ASYNC_INFO` for an operation (ours or WinRT-shaped),
+ * `PROMISE_LIKE` for a thenable. Throws `TypeError` for anything else. Reads no `status`, so a closed
  * operation of ours is not rejected here: it fails as an input when it is subscribed to.
  */
 export function classify(input: unknown, caller: string, index: number): InputKind {
@@ -49,9 +42,7 @@ export function classify(input: unknown, caller: string, index: number): InputKi
       "completed" in candidate &&
       "status" in candidate
     ) {
-      return (input as Record<symbol, unknown>)[ownBrand] === true && typeof candidate.then === "function"
-        ? OWN
-        : FOREIGN;
+      return ASYNC_INFO;
     }
     let thenable: boolean;
     try {
@@ -134,34 +125,8 @@ export function collect(inputs: unknown, caller: string): unknown[] {
   return Array.from(inputs as Iterable<unknown>);
 }
 
-/** Options every combinator producer accepts: forwarded to `run`. */
-export interface CombinatorOptions {
-  /** Cancels the combined operation when aborted (and through it, its inputs). One listener, removed on settlement. */
-  readonly signal?: AbortSignal | undefined;
-  /** A free-form label, exposed as the combined operation's `description`. */
-  readonly description?: string | undefined;
-}
-
-/** Validates the options of a combinator; returns the `RunOptions` to forward (or undefined). Throws `TypeError`. */
-export function readRunOptions(options: unknown, caller: string): RunOptions | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${caller} options must be an object, got ${describe(options)}`);
-  }
-  const { signal, description } = options as CombinatorOptions;
-  if (
-    signal !== undefined &&
-    (typeof signal !== "object" ||
-      signal === null ||
-      typeof signal.aborted !== "boolean" ||
-      typeof signal.addEventListener !== "function" ||
-      typeof signal.removeEventListener !== "function")
-  ) {
-    throw new TypeError(`${caller} options.signal must be an AbortSignal, got ${describe(signal)}`);
-  }
-  if (description !== undefined && typeof description !== "string") {
-    throw new TypeError(`${caller} options.description must be a string, got ${describe(description)}`);
-  }
-  if (signal === undefined && description === undefined) return undefined;
-  return { signal, description };
-}
+/**
+ * Options every combinator producer accepts, forwarded to `run`: `signal` cancels the combined operation (and
+ * through it, its inputs; one listener, removed on settlement), `description` labels it.
+ */
+export type CombinatorOptions = RunOptions;

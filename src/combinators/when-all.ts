@@ -11,8 +11,8 @@ import {
   collect,
   subscribe,
   type InputKind,
-  readRunOptions,
 } from "./inputs.js";
+import { readRunOptions } from "../options.js";
 
 /** The progress of `whenAll`: how many inputs have completed, out of how many. */
 export interface WhenAllProgress {

@@ -12,8 +12,8 @@ import {
   collect,
   subscribe,
   type InputKind,
-  readRunOptions,
 } from "./inputs.js";
+import { readRunOptions } from "../options.js";
 
 /** Options of `whenAny`. */
 export interface WhenAnyOptions extends CombinatorOptions {

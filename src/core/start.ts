@@ -1,5 +1,6 @@
 import { AsyncStatus } from "../status.js";
 import { describe } from "../describe.js";
+import { readRunOptions } from "../options.js";
 import type { RunOptions } from "../types.js";
 import type { AsyncCore } from "./async-core.js";
 import { BodyContext } from "./body-context.js";
@@ -8,35 +9,12 @@ import { BodyContext } from "./body-context.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Core = AsyncCore<any, any, any>;
 
-/**
- * Validates `options` of `run`/`fromPromise`; returns the signal. Throws `TypeError` naming what was wrong.
- */
+/** Validates `options` of `run`/`fromPromise`, records the description; returns the signal. Throws `TypeError`. */
 function readOptions(op: Core, options: RunOptions | undefined, producer: string): AbortSignal | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${producer} options must be an object, got ${describe(options)}`);
-  }
-  const { signal, description } = options;
-  if (description !== undefined) {
-    if (typeof description !== "string") {
-      throw new TypeError(`${producer} options.description must be a string, got ${describe(description)}`);
-    }
-    op._rare().description = description;
-  }
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new TypeError(`${producer} options.signal must be an AbortSignal, got ${describe(signal)}`);
-  }
-  return signal;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === "boolean" &&
-    typeof (value as AbortSignal).addEventListener === "function" &&
-    typeof (value as AbortSignal).removeEventListener === "function"
-  );
+  const checked = readRunOptions(options, producer);
+  if (checked === undefined) return undefined;
+  if (checked.description !== undefined) op._rare().description = checked.description;
+  return checked.signal;
 }
 
 /** True for anything `await` would treat as a promise. Reading `then` may throw; the caller handles that. */

@@ -1,5 +1,5 @@
 import { CanceledError } from "../errors.js";
-import { describe } from "../describe.js";
+import { readSignalOptions } from "../options.js";
 import { isOwnOperation } from "../core/async-core.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
@@ -36,22 +36,10 @@ export function progressUpdates<TProgress>(
   op: IAsyncInfoWithProgress<TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress> {
-  const signal = readSignal(options);
+  const { signal } = readSignalOptions(options, "progressUpdates");
   if (isOwnOperation(op)) op._checkOpen();
   else assertWinRTShaped(op, "progressUpdates");
   return new ProgressIterator<TProgress>(op, signal);
-}
-
-function readSignal(options: ProgressUpdatesOptions | undefined): AbortSignal | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`progressUpdates options must be an object, got ${describe(options)}`);
-  }
-  const { signal } = options;
-  if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof signal.aborted !== "boolean")) {
-    throw new TypeError(`progressUpdates options.signal must be an AbortSignal, got ${describe(signal)}`);
-  }
-  return signal;
 }
 
 type Waiter<T> = { resolve: (result: IteratorResult<T>) => void; reject: (reason: unknown) => void };

@@ -2,6 +2,7 @@ import { AsyncStatus } from "../status.js";
 import { AsyncError, CanceledError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
+import { readSignalOptions } from "../options.js";
 import { reportListenerError } from "../report.js";
 import { isOwnOperation } from "../core/async-core.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
@@ -186,19 +187,13 @@ function foreignError(op: ForeignOperation): unknown {
   return code ?? new AsyncError("The operation failed without an error value.", { hresult: HResult.E_FAIL });
 }
 
-function readOptions(options: ToPromiseOptions | undefined): ToPromiseOptions {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`toPromise options must be an object, got ${describe(options)}`);
-  }
-  const { signal, onProgress } = options;
-  if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof signal.aborted !== "boolean")) {
-    throw new TypeError(`toPromise options.signal must be an AbortSignal, got ${describe(signal)}`);
-  }
+function readOptions(options: ToPromiseOptions | undefined): Partial<ToPromiseOptions> {
+  const checked = readSignalOptions(options, "toPromise");
+  const { onProgress } = checked;
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw new TypeError(`toPromise options.onProgress must be a function, got ${describe(onProgress)}`);
   }
-  return options;
+  return checked;
 }
 
 /** Throws `TypeError` unless `op` has the members every WinRT async object has. */
