@@ -1,19 +1,12 @@
 // Case 9: dropping every reference to a running op does not stop it: its body finishes, its handler runs, nothing crashes.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { AsyncStatus } from "../../src/index.js";
 import { kinds } from "../helpers/kinds.js";
-import { captureListenerErrors, captureUnobserved, gate, settle } from "../helpers/fixtures.js";
+import { captureListenerErrors, captureUnobserved, gate, settle, watchUnhandledRejections } from "../helpers/fixtures.js";
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
+let unhandled: unknown[] = [];
 beforeEach(() => {
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
-});
-afterEach(() => {
-  process.off("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandledRejections();
 });
 
 describe.each(kinds)("$name", (kind) => {

@@ -1,18 +1,11 @@
 // DESIGN 2.4 #13 (with cases 19/23): an op that fails, or is canceled, while nobody awaits it raises no unhandledRejection; the failure goes to the unobserved-error report instead.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
-import { captureUnobserved, gate, settle } from "../helpers/fixtures.js";
+import { captureUnobserved, gate, settle, watchUnhandledRejections } from "../helpers/fixtures.js";
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
+let unhandled: unknown[] = [];
 beforeEach(() => {
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
-});
-afterEach(() => {
-  process.off("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandledRejections();
 });
 
 /** unhandledRejection is emitted after the microtask queue drains; give it a few macrotasks. */

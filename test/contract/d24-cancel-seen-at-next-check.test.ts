@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, HResult, IllegalMethodCallError, type AsyncContext } from "../../src/index.js";
 import { kinds } from "../helpers/kinds.js";
 import { captureUnobserved, gate, microtasks, recorder, settle } from "../helpers/fixtures.js";
-import { thrownBy, waitFor } from "../helpers/cancellation.js";
+import { waitFor } from "../helpers/cancellation.js";
+import { caught as thrownBy } from "../helpers/caught.js";
 
 // Each way a JavaScript body reaches its "next suspension point" after an await; true means "stop here".
 const checks: ReadonlyArray<{ via: string; check: (ctx: AsyncContext) => Promise<boolean> | boolean }> = [

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { AsyncError, AsyncStatus, CanceledError, HResult, IllegalMethodCallError } from "../../src/index.js";
 import { kinds } from "../helpers/kinds.js";
 import { captureUnobserved, gate, microtasks, recorder, settle } from "../helpers/fixtures.js";
-import { rejectionOf, thrownBy, waitFor } from "../helpers/cancellation.js";
+import { waitFor } from "../helpers/cancellation.js";
+import { caught as thrownBy, rejection as rejectionOf } from "../helpers/caught.js";
 
 describe.each(kinds)("$name", (kind) => {
   it("stays canceled and reports the E_INVALIDARG the body throws afterwards", async () => {

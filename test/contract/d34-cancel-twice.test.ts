@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, CanceledError } from "../../src/index.js";
 import { kinds } from "../helpers/kinds.js";
 import { gate, microtasks, recorder, settle } from "../helpers/fixtures.js";
-import { rejectionOf } from "../helpers/cancellation.js";
+import { rejection as rejectionOf } from "../helpers/caught.js";
 
 describe.each(kinds)("$name", (kind) => {
   it("runs every cancellation effect once when cancel() is called twice", async () => {

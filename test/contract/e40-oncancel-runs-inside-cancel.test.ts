@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, HResult, IllegalMethodCallError } from "../../src/index.js";
 import { kinds } from "../helpers/kinds.js";
 import { gate, settle } from "../helpers/fixtures.js";
-import { thrownBy, waitFor } from "../helpers/cancellation.js";
+import { waitFor } from "../helpers/cancellation.js";
+import { caught as thrownBy } from "../helpers/caught.js";
 
 describe.each(kinds)("$name", (kind) => {
   it('logs ["cb", "after-cancel"] and runs the callback once', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, CanceledError } from "../../src/index.js";
 import { kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
 import { captureUnobserved, gate, microtasks, recorder, settle } from "../helpers/fixtures.js";
-import { rejectionOf, waitFor } from "../helpers/cancellation.js";
+import { waitFor } from "../helpers/cancellation.js";
+import { rejection as rejectionOf } from "../helpers/caught.js";
 
 /** A promise that only ever rejects, with the signal's reason, when the signal aborts. */
 function untilAborted(signal: AbortSignal): Promise<never> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, CanceledError, HResult, IllegalMethodCallError } from "../../src/index.js";
 import { kinds } from "../helpers/kinds.js";
 import { gate, microtasks, recorder } from "../helpers/fixtures.js";
-import { rejectionOf, thrownBy } from "../helpers/cancellation.js";
+import { caught as thrownBy, rejection as rejectionOf } from "../helpers/caught.js";
 
 describe.each(kinds)("$name", (kind) => {
   it("cancels the running op inside abort(), with signal.reason as the cause", async () => {

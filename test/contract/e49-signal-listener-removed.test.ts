@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, toPromise, type IAsyncOperation } from "../../src/index.js";
 import { kinds, type AnyOp } from "../helpers/kinds.js";
 import { captureUnobserved, gate, settle } from "../helpers/fixtures.js";
-import { foreignOperation, rejectionOf, waitFor } from "../helpers/cancellation.js";
+import { foreignOperation, waitFor } from "../helpers/cancellation.js";
+import { rejection as rejectionOf } from "../helpers/caught.js";
 
 const listeners = (signal: AbortSignal): number => getEventListeners(signal, "abort").length;
 const asInfo = (op: AnyOp): IAsyncOperation<unknown> => op as unknown as IAsyncOperation<unknown>;

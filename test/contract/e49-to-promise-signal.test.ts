@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { AsyncStatus, CanceledError, HResult, toPromise, type IAsyncOperation } from "../../src/index.js";
 import { kinds, type AnyOp } from "../helpers/kinds.js";
 import { gate, microtasks, settle } from "../helpers/fixtures.js";
-import { foreignOperation, rejectionOf, track, waitFor } from "../helpers/cancellation.js";
+import { foreignOperation, track, waitFor } from "../helpers/cancellation.js";
+import { rejection as rejectionOf } from "../helpers/caught.js";
 
 const asInfo = (op: AnyOp): IAsyncOperation<unknown> => op as unknown as IAsyncOperation<unknown>;
 

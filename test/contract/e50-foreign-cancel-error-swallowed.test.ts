@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { AsyncStatus, CanceledError, HResult, toPromise } from "../../src/index.js";
 import { captureListenerErrors, microtasks, settle } from "../helpers/fixtures.js";
-import { foreignOperation, rejectionOf } from "../helpers/cancellation.js";
+import { foreignOperation } from "../helpers/cancellation.js";
+import { rejection as rejectionOf } from "../helpers/caught.js";
 
 const disconnects = [
   { name: "RPC_E_DISCONNECTED", hresult: 0x80010108 | 0 },

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AsyncStatus, CanceledError, toPromise, type IAsyncOperation } from "../../src/index.js";
 import { kinds, type AnyOp } from "../helpers/kinds.js";
 import { captureUnobserved, gate, recorder, settle } from "../helpers/fixtures.js";
-import { rejectionOf, waitFor, watchUnhandledRejections } from "../helpers/cancellation.js";
+import { waitFor } from "../helpers/cancellation.js";
+import { rejection as rejectionOf } from "../helpers/caught.js";
+import { watchUnhandledRejections } from "../helpers/fixtures.js";
 
 /** Bodies that unwind after cancellation in the usual ways, each setting `done` when finished. */
 const unwinds: ReadonlyArray<{ how: string; body: (done: () => void) => Parameters<(typeof kinds)[number]["run"]>[0] }> = [

@@ -1,7 +1,7 @@
 // Cases 85-88 and 93 for whenAll (DESIGN 1.3, 2.8 #87 and #93): results in input order, progress, the first
 // failure IN TIME decides, the others are canceled, cancellation flows to every input, nothing is left behind.
 import { getEventListeners } from "node:events";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   AsyncOperation,
   AsyncOperationWithProgress,
@@ -11,31 +11,14 @@ import {
   whenAll,
   type WhenAllProgress,
 } from "../../src/index.js";
-import { kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
-import { captureUnobserved, gate, microtasks, recorder, settle, type Gate } from "../helpers/fixtures.js";
+import { kinds } from "../helpers/kinds.js";
+import { captureUnobserved, gate, microtasks, recorder, settle, watchUnhandledRejections, gatedOp as pending } from "../helpers/fixtures.js";
 import { foreign } from "../helpers/foreign.js";
 import { rejection } from "../helpers/caught.js";
 
-/** An operation of `kind` that completes with `value` when its gate opens, or fails with what the gate fails with. */
-function pending(kind: Kind, value: number): { op: AnyOp; gate: Gate } {
-  const g = gate();
-  const op = kind.run(async () => {
-    await g.promise;
-    return value;
-  });
-  return { op, gate: g };
-}
-
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
+let unhandled: unknown[] = [];
 beforeEach(() => {
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
-});
-afterEach(() => {
-  process.off("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandledRejections();
 });
 
 describe.each(kinds)("whenAll over $name inputs", (kind) => {

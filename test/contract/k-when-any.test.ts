@@ -1,33 +1,16 @@
 // Cases 89-93 for whenAny (DESIGN 1.3, 2.8 #90 and #93): the first input to finish decides (result, error or
 // cancellation), the losers are canceled unless cancelLosers is false, late loser failures are absorbed.
 import { getEventListeners } from "node:events";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { AsyncOperation, AsyncStatus, CanceledError, IllegalMethodCallError, whenAny } from "../../src/index.js";
-import { kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
-import { gate, microtasks, recorder, settle, type Gate } from "../helpers/fixtures.js";
+import { kinds } from "../helpers/kinds.js";
+import { gate, microtasks, recorder, settle, watchUnhandledRejections, gatedOp as pending } from "../helpers/fixtures.js";
 import { foreign } from "../helpers/foreign.js";
 import { rejection } from "../helpers/caught.js";
 
-/** An operation of `kind` that completes with `value` when its gate opens, or fails with what the gate fails with. */
-function pending(kind: Kind, value: number): { op: AnyOp; gate: Gate } {
-  const g = gate();
-  const op = kind.run(async () => {
-    await g.promise;
-    return value;
-  });
-  return { op, gate: g };
-}
-
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
+let unhandled: unknown[] = [];
 beforeEach(() => {
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
-});
-afterEach(() => {
-  process.off("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandledRejections();
 });
 
 describe.each(kinds)("whenAny over $name inputs", (kind) => {

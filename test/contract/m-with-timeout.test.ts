@@ -10,20 +10,10 @@ import {
   isCanceledError,
   withTimeout,
 } from "../../src/index.js";
-import { kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
-import { gate, microtasks, recorder, type Gate } from "../helpers/fixtures.js";
+import { kinds } from "../helpers/kinds.js";
+import { gate, microtasks, recorder, gatedOp as pending, watchUnhandledRejections } from "../helpers/fixtures.js";
 import { foreign } from "../helpers/foreign.js";
 import { rejection } from "../helpers/caught.js";
-
-/** An operation of `kind` that completes with `value` when its gate opens, or fails with what the gate fails with. */
-function pending(kind: Kind, value: number): { op: AnyOp; gate: Gate } {
-  const g = gate();
-  const op = kind.run(async () => {
-    await g.promise;
-    return value;
-  });
-  return { op, gate: g };
-}
 
 /** Fake setTimeout/clearTimeout only: promises and microtasks stay real. */
 beforeEach(() => {
@@ -152,27 +142,19 @@ describe("withTimeout: inputs of every shape", () => {
   });
 
   it("a plain promise times out too (it cannot be canceled); its late rejection is absorbed", async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => {
-      unhandled.push(reason);
-    };
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      const g = gate();
-      const late = g.promise.then(() => {
-        throw new Error("late");
-      });
-      const timed = withTimeout(late, 10);
-      const outcome = rejection(timed);
-      await vi.advanceTimersByTimeAsync(10);
-      expect(await outcome).toBeInstanceOf(TimeoutError);
-      g.open();
-      await microtasks();
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-    }
+    const unhandled = watchUnhandledRejections();
+    const g = gate();
+    const late = g.promise.then(() => {
+      throw new Error("late");
+    });
+    const timed = withTimeout(late, 10);
+    const outcome = rejection(timed);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await outcome).toBeInstanceOf(TimeoutError);
+    g.open();
+    await microtasks();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(unhandled).toEqual([]);
   });
 
   it("honours times longer than setTimeout allows (2^31 - 1 ms) instead of firing at once", async () => {

@@ -1,28 +1,7 @@
-// Helpers for the cancellation contract tests (sections D and E): capture of thrown/rejected values, polling
-// without sleeps, a foreign WinRT-shaped object, and a watch on process-wide unhandled rejections.
-import { afterEach } from "vitest";
+// Helpers for the cancellation contract tests (sections D and E): tracking a promise, polling without sleeps,
+// and a foreign WinRT-shaped object whose cancel() can be made to throw.
 import { AsyncStatus, type IAsyncOperation } from "../../src/index.js";
 import { settle } from "./fixtures.js";
-
-/** The value `fn` throws; fails the test if it returns normally. */
-export function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to throw, but it returned");
-}
-
-/** The reason `promise` rejects with; fails the test if it fulfills. */
-export async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection, but the promise fulfilled");
-}
 
 /** Tracks whether `promise` has settled yet, without handling its outcome for the caller. */
 export function track(promise: Promise<unknown>): { readonly settled: boolean; readonly rejected: boolean } {
@@ -91,19 +70,3 @@ export function foreignOperation(onCancel: () => void = () => undefined): Foreig
   };
   return op;
 }
-
-/** Records every process-level `unhandledRejection` while the current test runs. */
-export function watchUnhandledRejections(): unknown[] {
-  const seen: unknown[] = [];
-  const listener = (reason: unknown): void => {
-    seen.push(reason);
-  };
-  process.on("unhandledRejection", listener);
-  removals.push(() => process.off("unhandledRejection", listener));
-  return seen;
-}
-
-const removals: Array<() => void> = [];
-afterEach(() => {
-  for (const remove of removals.splice(0)) remove();
-});

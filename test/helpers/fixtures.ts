@@ -1,7 +1,7 @@
 // Fixtures of the conformance cases: gate, log, handler recorder, and capture of the two error reports.
 import { afterEach, vi } from "vitest";
 import { onUnobservedError, type AsyncStatus, type Disposable } from "../../src/index.js";
-import type { AnyOp } from "./kinds.js";
+import type { AnyOp, Kind } from "./kinds.js";
 
 /** A one-shot signal a body waits on: closed until the test opens (or fails) it. */
 export interface Gate {
@@ -68,6 +68,27 @@ export function captureUnobserved(): Array<{ error: unknown; operation: unknown 
   const subscription: Disposable = onUnobservedError((error, operation) => seen.push({ error, operation }));
   cleanups.push(() => subscription[Symbol.dispose]());
   return seen;
+}
+
+/** Records every process-level `unhandledRejection` while the current test runs. */
+export function watchUnhandledRejections(): unknown[] {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown): void => {
+    seen.push(reason);
+  };
+  process.on("unhandledRejection", listener);
+  cleanups.push(() => process.off("unhandledRejection", listener));
+  return seen;
+}
+
+/** An operation of `kind` that completes with `value` when its gate opens, or fails with what the gate fails with. */
+export function gatedOp(kind: Kind, value: number): { op: AnyOp; gate: Gate } {
+  const g = gate();
+  const op = kind.run(async () => {
+    await g.promise;
+    return value;
+  });
+  return { op, gate: g };
 }
 
 const cleanups: Array<() => void> = [];
