@@ -89,12 +89,17 @@ export interface IAsyncOperationWithProgress<TResult, TProgress> extends IAsyncI
   getResults(): TResult;
 }
 
-/** Any of the four WinRT async interfaces. */
+/**
+ * Any of the four WinRT async interfaces, whatever their type arguments. `any` rather than `unknown`: the handler
+ * types take the operation as a parameter, so `IAsyncOperation<number>` is not an `IAsyncOperation<unknown>`.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
 export type AnyAsyncInfo =
   | IAsyncAction
-  | IAsyncActionWithProgress<unknown>
-  | IAsyncOperation<unknown>
-  | IAsyncOperationWithProgress<unknown, unknown>;
+  | IAsyncActionWithProgress<any>
+  | IAsyncOperation<any>
+  | IAsyncOperationWithProgress<any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** What a body passed to `run` receives: its view of cancellation. */
 export interface AsyncContext {
