@@ -1,5 +1,5 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncError, CanceledError } from "../errors.js";
+import { AsyncError, CanceledError, IllegalMethodCallError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readSignalOptions } from "../options.js";
@@ -136,7 +136,10 @@ const subscribeOwn: Subscribe<IAsyncInfo> = (op, settle, onProgress) => {
 };
 
 const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
+  // Set once the object said it ended (or misbehaved): progress it reports afterwards reaches nobody.
+  let ended = false;
   const finish = (status: AsyncStatus): void => {
+    ended = true;
     switch (status) {
       case AsyncStatus.completed:
         try {
@@ -151,11 +154,16 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
       case AsyncStatus.error:
         settle(false, foreignError(op));
         return;
+      case AsyncStatus.started:
+        // A completion that says "still running" is broken; waiting for a second call could wait forever.
+        // .NET's `AsTask` fails the same way (InvalidOperationException, E_ILLEGAL_METHOD_CALL in WinRT terms).
+        settle(
+          false,
+          new IllegalMethodCallError("toPromise: the operation called its completed handler with status started."),
+        );
+        return;
       default:
-        // `started` (or something unknown) is not an outcome; a well-behaved object calls again when done.
-        if (status !== AsyncStatus.started) {
-          settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
-        }
+        settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
     }
   };
   const status = op.status;
@@ -165,6 +173,7 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   }
   if (onProgress !== undefined) {
     op.progress = (_asyncInfo, progress) => {
+      if (ended || !stillStarted(op)) return;
       try {
         onProgress(progress);
       } catch (error) {
@@ -175,6 +184,15 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   op.completed = (_asyncInfo, asyncStatus) => finish(asyncStatus);
   return undefined;
 };
+
+/** Whether a foreign object still says `started`; a throwing `status` getter counts as not. */
+function stillStarted(op: ForeignOperation): boolean {
+  try {
+    return op.status === AsyncStatus.started;
+  } catch {
+    return false;
+  }
+}
 
 function foreignError(op: ForeignOperation): unknown {
   try {
