@@ -2,7 +2,7 @@
 // input, reading options. Built on the public API and the interop layer (`onSettled`); from src/core only the
 // cancellation work list and `decideOutcome` (deciding before canceling the losers).
 import { describe } from "../describe.js";
-import { onSettled } from "../interop/on-settled.js";
+import { offSettled, onSettled } from "../interop/on-settled.js";
 import { type Cancelable, forwardCancel } from "../core/cancel-forwarding.js";
 import type { IAsyncInfo, RunOptions } from "../types.js";
 
@@ -80,7 +80,8 @@ export type GiveUp = (lateTaken: boolean) => void;
  * foreign one, which assigns its `completed`), promise-likes through `Promise.resolve`. What subscribing throws
  * synchronously (a closed operation, a foreign `completed` already taken) arrives as a failure.
  *
- * Returns the way to give up. What the inputs hold (a promise-like's reaction, our operation's subscriber slot)
+ * Returns the way to give up (which, when nothing will be taken any more, also unsubscribes from our operations).
+ * What the inputs hold (a promise-like's reaction, our operation's subscriber slot)
  * reaches the combinator only through this function's own variables, which giving up clears: an input that never
  * settles then holds its reaction and two small closures, never the combinator, its operation, its timer or its
  * results. That is less than native `Promise.race` holds per give-up (issue 8 item 11; measured in
@@ -96,6 +97,8 @@ export function subscribeAll(inputs: readonly unknown[], kinds: Uint8Array, targ
   return (lateTaken) => {
     relay.target = null;
     relay.lateTaken = lateTaken;
+    // Nothing will be taken any more: our operations forget the subscription now rather than when they end.
+    if (!lateTaken) for (let i = 0; i < inputs.length; i++) if (kinds[i] !== PROMISE_LIKE) relay.forget(inputs[i], i);
   };
 }
 
@@ -108,6 +111,11 @@ class Relay {
   deliver(ok: boolean, value: unknown, token: number): boolean {
     const target = this.target;
     return target === null ? this.lateTaken : target(ok, value, token);
+  }
+
+  /** Undoes the subscription of operation input `token` (see `offSettled`). */
+  forget(input: unknown, token: number): void {
+    if (this.bound !== undefined) offSettled(input, this.bound, token);
   }
 
   /** The one callback every operation input is subscribed with, told its index as the token. */
@@ -143,6 +151,7 @@ function subscribeOne(input: unknown, kind: InputKind, target: InputTarget): Giv
   return (lateTaken) => {
     relay.target = null;
     relay.lateTaken = lateTaken;
+    if (!lateTaken) relay.forget(input, 0);
   };
 }
 
