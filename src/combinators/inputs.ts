@@ -38,14 +38,18 @@ const PROMISE_LIKE = 1;
 export function classify(input: unknown, caller: string, index: number): InputKind {
   if ((typeof input === "object" && input !== null) || typeof input === "function") {
     const candidate = input as { cancel?: unknown; getResults?: unknown; then?: unknown };
-    if (
-      typeof candidate.cancel === "function" &&
-      typeof candidate.getResults === "function" &&
-      "completed" in candidate &&
-      "status" in candidate
-    ) {
-      return ASYNC_INFO;
+    let shaped: boolean;
+    try {
+      shaped =
+        typeof candidate.cancel === "function" &&
+        typeof candidate.getResults === "function" &&
+        "completed" in candidate &&
+        "status" in candidate;
+    } catch {
+      // A throwing getter or trap: not an operation we can drive; it may still be a promise-like below.
+      shaped = false;
     }
+    if (shaped) return ASYNC_INFO;
     let thenable: boolean;
     try {
       thenable = typeof candidate.then === "function";

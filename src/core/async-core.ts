@@ -819,7 +819,12 @@ Object.defineProperty(AsyncCore.prototype, "_keepsResult", { value: true });
 const brand = Symbol.for("winrt-async.operation");
 Object.defineProperty(AsyncCore.prototype, brand, { value: true });
 
-/** True for an operation made by this library (any copy of it in this realm). */
+/** True for an operation made by this library (any copy of it in this realm). Never throws (a `Proxy` may). */
 export function isOwnOperation(value: unknown): value is AsyncCore<unknown, unknown, unknown> {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    return (value as Record<symbol, unknown>)[brand] === true;
+  } catch {
+    return false;
+  }
 }

@@ -220,14 +220,20 @@ function readOptions(options: ToPromiseOptions | undefined): Partial<ToPromiseOp
 
 /** Throws `TypeError` unless `op` has the members every WinRT async object has. */
 export function assertWinRTShaped(op: unknown, caller: string): asserts op is IAsyncInfo {
-  if (
-    typeof op !== "object" ||
-    op === null ||
-    typeof (op as IAsyncInfo).cancel !== "function" ||
-    typeof (op as IAsyncOperation<unknown>).getResults !== "function" ||
-    !("completed" in op) ||
-    typeof (op as { status?: unknown }).status !== "number"
-  ) {
+  let shaped: boolean;
+  try {
+    shaped =
+      typeof op === "object" &&
+      op !== null &&
+      typeof (op as IAsyncInfo).cancel === "function" &&
+      typeof (op as IAsyncOperation<unknown>).getResults === "function" &&
+      "completed" in op &&
+      typeof (op as { status?: unknown }).status === "number";
+  } catch {
+    // A throwing getter or a revoked Proxy is no operation to wait on.
+    shaped = false;
+  }
+  if (!shaped) {
     throw new TypeError(
       `${caller} expects a WinRT async operation (an object with status, completed, getResults and cancel), got ${describe(op)}`,
     );

@@ -5,10 +5,13 @@
 import { describe, expect, it } from "vitest";
 import {
   AsyncError,
+  AsyncOperation,
+  AsyncStatus,
   HResult,
   delay,
   onUnobservedError,
   progressUpdates,
+  toPromise,
   whenAll,
   withTimeout,
   type IAsyncOperationWithProgress,
@@ -69,6 +72,27 @@ describe.each(kinds)("$name", (kind) => {
       expect(bad.traps, label).toEqual([]);
     }
     op.cancel();
+  });
+});
+
+describe("hostile inputs to the consumers", () => {
+  it("toPromise and progressUpdates refuse a Proxy whose traps throw with their own TypeError", () => {
+    const bad = spy();
+    expect(() => toPromise(bad.value as never)).toThrow(TypeError);
+    expect(() => progressUpdates(bad.value as never)).toThrow(TypeError);
+  });
+
+  it("a combinator input whose traps throw fails as an input (as in Promise.all), never from the call itself", async () => {
+    const bad = spy();
+    const other = AsyncOperation.run(() => gate().promise);
+    const all = whenAll([other, bad.value as never]);
+    const error = await all.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(all.status).toBe(AsyncStatus.error);
+    expect(other.status).toBe(AsyncStatus.canceled);
   });
 });
 
