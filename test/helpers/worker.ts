@@ -17,10 +17,18 @@ export function fixturePool(options: WorkerPoolOptions = {}): WorkerPool<AnyTask
   return new WorkerPool<AnyTasks>(tasksUrl, { size: 1, ...options });
 }
 
-/** A shared buffer for the tasks that report through flags: 4 Int32 flags and one BigInt64 time stamp. */
-export function sharedFlags(): { buffer: SharedArrayBuffer; flags: Int32Array; stamp: BigInt64Array } {
-  const buffer = new SharedArrayBuffer(24);
-  return { buffer, flags: new Int32Array(buffer, 0, 4), stamp: new BigInt64Array(buffer, 16, 1) };
+/**
+ * A shared buffer for the tasks that report through flags: 4 Int32 flags, one BigInt64 time stamp, and an Int32
+ * the waitCancel task sets when its body starts.
+ */
+export function sharedFlags(): { buffer: SharedArrayBuffer; flags: Int32Array; stamp: BigInt64Array; started: Int32Array } {
+  const buffer = new SharedArrayBuffer(32);
+  return {
+    buffer,
+    flags: new Int32Array(buffer, 0, 4),
+    stamp: new BigInt64Array(buffer, 16, 1),
+    started: new Int32Array(buffer, 24, 1),
+  };
 }
 
 /** Resolves once the worker set `flags[index]` to a non-zero value (Atomics.waitAsync: a gate, not a sleep). */
