@@ -1,7 +1,7 @@
 // DESIGN 4.1: inputs and results are structured-cloned; a transfer list detaches at run; transfer(value, list)
 // moves a result's buffers; a SharedArrayBuffer stays shared.
 import { describe, expect, it } from "vitest";
-import { fixturePool } from "../helpers/worker.js";
+import { fixturePool, flagSet } from "../helpers/worker.js";
 import { transfer } from "../../src/worker/index.js";
 
 describe("transfer", () => {
@@ -25,7 +25,7 @@ describe("transfer", () => {
     const buffer = new SharedArrayBuffer(24);
     const flags = new Int32Array(buffer);
     const op = pool.run("spin", buffer);
-    while (Atomics.load(flags, 0) === 0) await Atomics.waitAsync(flags, 0, 0, 1_000).value;
+    await flagSet(flags, 0);
     op.cancel();
     await op[Symbol.asyncDispose]();
     expect(Atomics.load(flags, 1)).toBe(1);
