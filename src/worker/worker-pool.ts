@@ -134,7 +134,7 @@ class PoolWorker {
  *
  * @typeParam T - the tasks' type: `typeof tasks` of the object the worker module passed to `expose`
  */
-export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
+export class WorkerPool<T extends TaskMap = TaskMap> {
   private readonly _url: string | URL;
   private readonly _adapter: HostAdapter;
   private readonly _size: number;
@@ -158,6 +158,8 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
   private _retryAt = 0;
   private _retryTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _stealTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  // What the pool's operations call inside their cancel(); an object of its own keeps it off the public type.
+  private readonly _owner: RemoteOwner = { remoteCanceled: (op) => this._remoteCanceled(op) };
 
   /**
    * Makes a pool for the worker module at `url` (a `URL` or a string: a path in Node, a URL relative to the page
@@ -206,7 +208,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
   ): AsyncOperationWithProgress<TaskResult<T, N>, TaskProgress<T, N>> {
     if (this._closed) throw new IllegalMethodCallError("WorkerPool.run was called after close().");
     if (typeof name !== "string") throw new TypeError(`WorkerPool.run expects a task name, got ${describe(name)}`);
-    const op = makeRemoteOperation<TaskResult<T, N>, TaskProgress<T, N>>(this);
+    const op = makeRemoteOperation<TaskResult<T, N>, TaskProgress<T, N>>(this._owner);
     const options = args[1];
     op._name = name;
     op._input = args[0];
@@ -561,8 +563,8 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
 
   // ---- cancel, crash, end -----------------------------------------------------------------------------------
 
-  /** @internal Called by an operation of this pool inside its `cancel()`. */
-  remoteCanceled(op: AnyRemote): void {
+  /** Called by an operation of this pool inside its `cancel()`. */
+  private _remoteCanceled(op: AnyRemote): void {
     const where = op._where;
     if (where === this) {
       op._where = null;
