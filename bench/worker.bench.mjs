@@ -221,6 +221,47 @@ async function cancelLatency(pool, task) {
   return latencies;
 }
 
+/**
+ * Crash to settle: the worker writes the time and calls process.exit; the host notes when the operation it held
+ * ended (in error). And a forced termination: cancel() on a body that ignores it, to its [Symbol.asyncDispose]
+ * resolving (the grace period, then the termination), then to the next task done on the replacement thread.
+ */
+async function crashes(trials) {
+  const graceMs = 20;
+  const pool = new WorkerPool(here("winrt-async.mjs"), { size: 1, cancelGraceMs: graceMs });
+  const crash = [];
+  const forced = [];
+  const replacement = [];
+  try {
+    for (let trial = 0; trial < trials; trial++) {
+      await pool.run("inc", 0); // a thread is up
+      const shared = new SharedArrayBuffer(16);
+      const error = await pool.run("exitNow", shared).then(
+        () => undefined,
+        (reason) => reason,
+      );
+      const settled = process.hrtime.bigint();
+      if (error?.name !== "DisconnectedError") throw new Error(`crash: expected a DisconnectedError, got ${error}`);
+      crash.push(Number(settled - new BigInt64Array(shared, 0, 1)[0]) / 1000);
+    }
+    for (let trial = 0; trial < trials; trial++) {
+      const shared = new SharedArrayBuffer(16);
+      const op = pool.run("stubborn", shared);
+      await waitFlag(new Int32Array(shared, 8, 1));
+      const start = performance.now();
+      op.cancel();
+      await op[Symbol.asyncDispose]();
+      const terminated = performance.now();
+      forced.push(terminated - start);
+      await pool.run("inc", 1);
+      replacement.push(performance.now() - terminated);
+    }
+  } finally {
+    await pool.close();
+  }
+  return { crash, forced, replacement, graceMs };
+}
+
 async function main() {
   const cpus = os.cpus();
   const header = [
@@ -279,6 +320,20 @@ async function main() {
     );
   }
 
+  const { crash, forced, replacement, graceMs } = await crashes(smoke ? 2 : 20);
+  console.log(`\nCrashes and forced termination (${crash.length} trials each)\n`);
+  console.log("| path | median | p90 | max |");
+  console.log("|---|---:|---:|---:|");
+  for (const [name, values, unit, digits] of [
+    ["process.exit in the worker → its operation ends DisconnectedError", crash, "µs", 0],
+    [`cancel() of a body ignoring it → thread terminated (cancelGraceMs ${graceMs})`, forced, "ms", 1],
+    ["termination → next task done on the replacement thread", replacement, "ms", 1],
+  ]) {
+    console.log(
+      `| ${name} | ${fmt(median(values), digits)} ${unit} | ${fmt(percentile(values, 90), digits)} ${unit} | ${fmt(Math.max(...values), digits)} ${unit} |`,
+    );
+  }
+
   const vsRaw = med(mine) / med(raw);
   const vsBatch = med(mine) / med(batched);
   const vsBatchWhenAll = med(mineWhenAll) / med(batched);
@@ -293,6 +348,10 @@ async function main() {
   console.log(`| the same, operations awaited with whenAll | ${fmt(vsBatchWhenAll * 100)}% | ${mark(vsBatchWhenAll >= 0.6)} |`);
   console.log(`| sequential round trip within 10 µs of the raw echo | ${seqGap >= 0 ? "+" : ""}${fmt(seqGap, 1)} µs | ${mark(seqGap <= 10)} |`);
   console.log(`| cancel reaches ctx.signal, p99 < 1 ms | ${fmt(p99, 1)} µs | ${mark(p99 < 1000)} |`);
+  const crashMax = Math.max(...crash) / 1000;
+  console.log(`| a crash ends the operations it held within 50 ms (max) | ${fmt(crashMax, 1)} ms | ${mark(crashMax <= 50)} |`);
+  const replacementMedian = median(replacement);
+  console.log(`| replacement serving ≤ 100 ms after a forced termination (median) | ${fmt(replacementMedian, 1)} ms | ${mark(replacementMedian <= 100)} |`);
   if (pis) console.log(`| ratio to Piscina (about 10x on a quiet machine) | ${fmt(med(mine) / med(pis), 1)}x | (informative) |`);
 
   for (const contender of contenders) await contender.stop();
