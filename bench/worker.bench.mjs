@@ -3,7 +3,8 @@
 //   - throughput with 20,000 trivial tasks (x => x + 1) in flight: WorkerPool (default window 64) against a raw
 //     MessagePort echo (one message per task), the same echo batching 100 tasks per message, Piscina, Tinypool
 //     and workerpool. Every task gets its own promise on the host, raw contenders included;
-//   - sequential round trip (await one task at a time): WorkerPool against the raw echo and Piscina;
+//   - sequential round trip (await one task at a time, every trip timed): WorkerPool against the raw echo and
+//     Piscina;
 //   - cancel-to-signal latency: cancel() on the host to the body's ctx.signal abort listener in the worker, and to
 //     a CPU-bound loop seeing ctx.canceled (the shared flag), both timed by process.hrtime in the two threads.
 // Contenders run interleaved (A B C ... A B C ...) for several rounds after a warm-up; the tables show the median
@@ -185,14 +186,18 @@ async function throughput(contenders) {
   return rates;
 }
 
+/** Sequential round trips, interleaved rounds; every trip timed on its own (µs), so load spikes stay in the tail. */
 async function roundTrips(contenders) {
   const trips = new Map(contenders.map((c) => [c, []]));
   for (const contender of contenders) await sequential(contender, Math.min(SEQUENTIAL, 200));
   for (let round = 0; round < ROUNDS; round++) {
     for (const contender of contenders) {
-      const start = performance.now();
-      await sequential(contender, SEQUENTIAL);
-      trips.get(contender).push(((performance.now() - start) * 1000) / SEQUENTIAL);
+      const times = trips.get(contender);
+      for (let i = 0; i < SEQUENTIAL; i++) {
+        const start = performance.now();
+        if ((await contender.call(i)) !== i + 1) throw new Error(`${contender.name}: wrong result`);
+        times.push((performance.now() - start) * 1000);
+      }
     }
   }
   return trips;
@@ -299,11 +304,12 @@ async function main() {
   const pis = contenders.find((c) => c.name.startsWith("Piscina"));
   const seqContenders = [raw, mine, ...(pis ? [pis] : [])];
   const trips = await roundTrips(seqContenders);
-  console.log("\nSequential round trip (µs per task, awaited one at a time; median and best of the rounds)\n");
-  console.log("| contender | median µs | best µs |");
-  console.log("|---|---:|---:|");
+  console.log(`\nSequential round trip (µs per task, awaited one at a time; ${fmt(SEQUENTIAL * ROUNDS)} trips each)\n`);
+  console.log("| contender | median µs | p90 µs | p99 µs |");
+  console.log("|---|---:|---:|---:|");
   for (const contender of seqContenders) {
-    console.log(`| ${contender.name} | ${fmt(median(trips.get(contender)), 1)} | ${fmt(Math.min(...trips.get(contender)), 1)} |`);
+    const times = trips.get(contender);
+    console.log(`| ${contender.name} | ${fmt(median(times), 1)} | ${fmt(percentile(times, 90), 1)} | ${fmt(percentile(times, 99), 1)} |`);
   }
 
   const awaiting = await cancelLatency(mine.pool, "waitCancel");
