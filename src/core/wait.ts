@@ -31,10 +31,13 @@ export class Waiting<TResult> implements IterableIterator<Waiting<TResult>, TRes
     return { done: true, value: value as TResult };
   }
 
-  /** Delegation from `generator.return()` (unwinding after cancel): ends at once. */
-  return(value?: unknown): IteratorResult<Waiting<TResult>, TResult> {
+  /**
+   * Delegation from `generator.return()` (unwinding after cancel): ends at once. The parameter is typed `TResult`
+   * because TypeScript counts it into the type a `yield*` produces.
+   */
+  return(value: TResult): IteratorResult<Waiting<TResult>, TResult> {
     this._step = 2;
-    return { done: true, value: value as TResult };
+    return { done: true, value };
   }
 
   /** Delegation from `generator.throw(error)` (the awaited value failed): the error surfaces at the `yield*`. */

@@ -149,7 +149,8 @@ describe.each(kinds)("$name", (kind) => {
       return 1;
     });
     const op = kind.run(function* () {
-      return yield inner;
+      const value: unknown = yield inner;
+      return value;
     });
     const statuses: number[] = [];
     inner.completed = (_op, status) => statuses.push(status);

@@ -12,9 +12,8 @@ describe.each(kinds)("$name", (kind) => {
   it("does not await what is yielded after a cancel made while the body ran; cancels it; unwinds from that yield", async () => {
     const unobserved = captureUnobserved();
     const log: string[] = [];
-    let self!: AnyOp;
     let next!: AnyOp;
-    self = kind.run(function* () {
+    const self: AnyOp = kind.run(function* () {
       try {
         yield Promise.resolve();
         self.cancel(); // canceled while running: no suspension to interrupt
@@ -59,8 +58,7 @@ describe.each(kinds)("$name", (kind) => {
 
   it("is a checkpoint even for a value that is already completed", async () => {
     const log: string[] = [];
-    let self!: AnyOp;
-    self = kind.run(function* () {
+    const self: AnyOp = kind.run(function* () {
       try {
         yield Promise.resolve();
         self.cancel();
