@@ -14,6 +14,7 @@ import { asyncDisposeSymbol, disposeSymbol } from "../symbols.js";
 import type { Disposable, IAsyncInfo } from "../types.js";
 import { ids } from "./next-id.js";
 import { enqueueCompletion } from "./completion-queue.js";
+import { runCancelStep } from "./cancel-forwarding.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -518,11 +519,10 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if (hasCause) this._state |= HAS_CAUSE;
     this._settle(CANCELED, cause);
     const extras = this._x?.rare;
-    if (extras === undefined) return;
-    const callbacks = extras.cancelCallbacks;
-    extras.cancelCallbacks = null;
-    if (callbacks !== null) for (const callback of callbacks) invokeReporting(callback);
-    extras.controller?.abort(this._canceledError());
+    if (extras === undefined || (extras.cancelCallbacks === null && extras.controller === undefined)) return;
+    // The consequences (callbacks, the signal's abort and through it every operation linked to it) go through
+    // the work list: run now if this is the outermost cancellation, else by the loop already running.
+    runCancelStep(runCancelConsequences, this, extras);
   }
 
   /** @internal Wires `options.signal`; returns false if it is already aborted (the operation is then canceled). */
@@ -589,11 +589,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal `ctx.signal`: one `AbortController` per operation, made on first read. */
   _signal(): AbortSignal {
     const extras = this._rare();
-    if (extras.controller === undefined) {
-      extras.controller = new AbortController();
-      if ((this._state & STATUS_MASK) === CANCELED) extras.controller.abort(this._canceledError());
-    }
-    return extras.controller.signal;
+    const controller = (extras.controller ??= new AbortController());
+    // Canceled, and the abort still waits on the forwarding work list (or the controller is new): abort now,
+    // so a body never reads a signal that contradicts `ctx.canceled`.
+    if ((this._state & STATUS_MASK) === CANCELED && !controller.signal.aborted) controller.abort(this._canceledError());
+    return controller.signal;
   }
 
   /** @internal `ctx.onCancel`. */
@@ -603,7 +603,10 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     }
     const status = this._state & STATUS_MASK;
     if (status === CANCELED) {
-      invokeReporting(callback);
+      const pending = this._x?.rare?.cancelCallbacks;
+      // The cancellation's callbacks are still queued on the forwarding work list: join them, in order.
+      if (pending != null) pending.push(() => callback());
+      else invokeReporting(callback);
       return noopDisposable;
     }
     if (status !== STARTED) return noopDisposable;
@@ -701,6 +704,16 @@ function bodyFulfilled(this: AsyncCore<any, any, any>, value: unknown): void {
 function bodyRejected(this: AsyncCore<any, any, any>, error: unknown): void {
   this._bodySettled();
   this._fail(error);
+}
+
+/** The consequences of a cancellation, one step of the forwarding work list: `onCancel` callbacks, then the abort. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function runCancelConsequences(this: AsyncCore<any, any, any>, extras: Rare): void {
+  const callbacks = extras.cancelCallbacks;
+  extras.cancelCallbacks = null;
+  if (callbacks !== null) for (const callback of callbacks) invokeReporting(callback);
+  const controller = extras.controller;
+  if (controller !== undefined && !controller.signal.aborted) controller.abort(this._canceledError());
 }
 
 function invokeSettled(callback: SettleCallback, ok: boolean, value: unknown, token: number): void {
