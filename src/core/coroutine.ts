@@ -2,9 +2,9 @@ import { AsyncStatus } from "../status.js";
 import { describe } from "../describe.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
-import { awaitInput, cancelQuietly } from "../interop/await-input.js";
+import { awaitInput } from "../interop/await-input.js";
 import type { AsyncCore } from "./async-core.js";
-import { forwardCancel } from "./forward-cancel.js";
+import { type Cancelable, forwardCancel } from "./cancel-forwarding.js";
 import { Waiting } from "./wait.js";
 
 // The driver of coroutine bodies (a generator function passed to `run`, DESIGN 4.3). Each `yield x` awaits `x`
@@ -93,7 +93,7 @@ class Coroutine {
     const ticket = ++this.ticket;
     if (!this.unwinding && this.canceled()) {
       // A checkpoint: the operation was canceled while the body ran; `target` is not awaited.
-      if (this.propagate) cancelQuietly(target);
+      if (this.propagate) forwardCancel(target as Cancelable);
       absorb(target);
       this.scheduleUnwind();
       return;
@@ -126,7 +126,8 @@ class Coroutine {
     this.ticket++;
     const target = this.awaited;
     this.awaited = undefined;
-    if (this.propagate) forwardCancel(target);
+    // Through the core's work list: a chain of 100,000 coroutines cancels without growing the stack.
+    if (this.propagate) forwardCancel(target as Cancelable);
     this.scheduleUnwind();
   }
 

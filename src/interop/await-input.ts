@@ -43,16 +43,3 @@ export function awaitInput(value: unknown, callback: SettleCallback, token: numb
   }
   return false;
 }
-
-/**
- * Calls `cancel()` on a value that has one (our operations, foreign objects, wrappers); does nothing for others.
- * Never throws: a foreign `cancel()` that fails (a disconnected object) is ignored, as the combinators do.
- */
-export function cancelQuietly(value: unknown): void {
-  try {
-    const cancel = (value as { cancel?: unknown } | null | undefined)?.cancel;
-    if (typeof cancel === "function") (cancel as () => void).call(value);
-  } catch {
-    // Nothing else to do: the awaiting side is canceled either way.
-  }
-}
