@@ -1,7 +1,5 @@
 import { AsyncStatus } from "../status.js";
 import { describe } from "../describe.js";
-import { disposeSymbol } from "../symbols.js";
-import type { Disposable } from "../types.js";
 import { awaitInput } from "../interop/await-input.js";
 import type { AsyncCore } from "./async-core.js";
 import { type Cancelable, forwardCancel } from "./cancel-forwarding.js";
@@ -16,15 +14,36 @@ import { Waiting } from "./wait.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Core = AsyncCore<any, any, any>;
 
-/** True for a generator object (native, or one a transpiler made: both carry the `Generator` tag). */
-export function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
+// %GeneratorPrototype%: every native generator object has it two steps up its prototype chain (its own
+// function's `prototype` first). Checking that costs two `getPrototypeOf` calls; reading a property of a fresh
+// generator instead (`then`, `next`, `Symbol.toStringTag`) is slow, because each generator function made in a
+// loop gives its objects a prototype V8 has never seen. The native `next`/`throw`/`return` are kept and called
+// directly for the same reason.
+const generatorPrototype = Object.getPrototypeOf(function* () {
+  /* only its prototype chain is used */
+}.prototype) as Generator<unknown, unknown, unknown>;
+const nativeNext = generatorPrototype.next;
+const nativeThrow = generatorPrototype.throw;
+const nativeReturn = generatorPrototype.return;
+
+/** True for a native generator object. Cheap enough for every body result that is not a promise. */
+export function isNativeGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
   return (
     typeof value === "object" &&
     value !== null &&
+    Object.getPrototypeOf(Object.getPrototypeOf(value)) === generatorPrototype
+  );
+}
+
+/** True for a generator object a transpiler made (regenerator and the like carry the `Generator` tag). */
+export function isGeneratorLike(value: unknown): value is Generator<unknown, unknown, unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.prototype.toString.call(value) === "[object Generator]" &&
     typeof (value as Generator).next === "function" &&
     typeof (value as Generator).return === "function" &&
-    typeof (value as Generator).throw === "function" &&
-    Object.prototype.toString.call(value) === "[object Generator]"
+    typeof (value as Generator).throw === "function"
   );
 }
 
@@ -51,19 +70,30 @@ class Coroutine {
   private suspended = false;
   /** `return()` was called: yields are cleanup, awaited without checkpoint. */
   private unwinding = false;
-  private registration: Disposable | undefined = undefined;
-  /** One bound function for every resumption (the token is the ticket). */
-  private readonly resume = (ok: boolean, value: unknown, ticket: number): void => {
+  /** The cancel callback is registered (once, at the first suspension). */
+  private registered = false;
+  private readonly native: boolean;
+  /**
+   * One function for both things the driver is called back for, so a coroutine costs one closure: an outcome of
+   * what it awaits (`ok`, `value`, and the ticket of that suspension as token), and, called with no argument from
+   * the operation's cancel callbacks, `cancel()`.
+   */
+  private readonly resume = (ok?: boolean, value?: unknown, ticket?: number): void => {
+    if (ticket === undefined) {
+      this.onCancel();
+      return;
+    }
     if (ticket !== this.ticket || !this.suspended) return;
     this.suspended = false;
     this.awaited = undefined;
-    this.step(ok ? NEXT : THROW, value);
+    this.step(ok === true ? NEXT : THROW, value);
   };
 
   constructor(op: Core, generator: Generator<unknown, unknown, unknown>, propagate: boolean) {
     this.op = op;
     this.generator = generator;
     this.propagate = propagate;
+    this.native = isNativeGenerator(generator);
   }
 
   start(): void {
@@ -79,7 +109,12 @@ class Coroutine {
     let result: IteratorResult<unknown, unknown>;
     try {
       const generator = this.generator;
-      result = mode === NEXT ? generator.next(value) : mode === THROW ? generator.throw(value) : generator.return(value);
+      if (this.native) {
+        const method = mode === NEXT ? nativeNext : mode === THROW ? nativeThrow : nativeReturn;
+        result = method.call(generator, value);
+      } else {
+        result = mode === NEXT ? generator.next(value) : mode === THROW ? generator.throw(value) : generator.return(value);
+      }
     } catch (error) {
       this.finish(false, error);
       return;
@@ -98,9 +133,12 @@ class Coroutine {
       this.scheduleUnwind();
       return;
     }
-    if (this.registration === undefined && !this.unwinding) {
-      // Registered at the first suspension: a body that never suspends costs no registration.
-      this.registration = this.op._onCancel(() => this.onCancel());
+    if (!this.registered && !this.unwinding) {
+      // Registered at the first suspension (a body that never suspends costs nothing), straight into the
+      // operation's cancel callbacks: `ctx.onCancel` would add a closure and a Disposable the driver never needs,
+      // since the list is dropped when the operation settles.
+      this.registered = true;
+      (this.op._rare().cancelCallbacks ??= []).push(this.resume as () => void);
     }
     this.suspended = true;
     this.awaited = target;
@@ -140,9 +178,6 @@ class Coroutine {
   }
 
   private finish(ok: boolean, value: unknown): void {
-    const registration = this.registration;
-    this.registration = undefined;
-    registration?.[disposeSymbol]();
     const op = this.op;
     // The outcome is fixed at cancel: a value returned while unwinding is dropped, an error thrown then is
     // reported (`_fail` on a terminal operation reports it as a late error).
