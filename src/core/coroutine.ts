@@ -22,9 +22,11 @@ type Core = AsyncCore<any, any, any>;
 const generatorPrototype = Object.getPrototypeOf(function* () {
   /* only its prototype chain is used */
 }.prototype) as Generator<unknown, unknown, unknown>;
-const nativeNext = generatorPrototype.next;
-const nativeThrow = generatorPrototype.throw;
-const nativeReturn = generatorPrototype.return;
+type GeneratorMethod = (this: Generator<unknown, unknown, unknown>, value: unknown) => IteratorResult<unknown, unknown>;
+const { next: nativeNext, throw: nativeThrow, return: nativeReturn } = generatorPrototype as unknown as Record<
+  "next" | "throw" | "return",
+  GeneratorMethod
+>;
 
 /** True for a native generator object. Cheap enough for every body result that is not a promise. */
 export function isNativeGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
@@ -138,7 +140,7 @@ class Coroutine {
       // operation's cancel callbacks: `ctx.onCancel` would add a closure and a Disposable the driver never needs,
       // since the list is dropped when the operation settles.
       this.registered = true;
-      (this.op._rare().cancelCallbacks ??= []).push(this.resume as () => void);
+      (this.op._rare().cancelCallbacks ??= []).push(this.resume);
     }
     this.suspended = true;
     this.awaited = target;
