@@ -16,7 +16,10 @@ export default {
   readme: "README.md",
   projectDocuments: guides,
   out: "docs-site",
+  plugin: ["./scripts/typedoc-module-names.mjs"],
   excludeInternal: true,
+  // A helper type behind `WhenAllSlot`, documented there; exporting it would only widen the API.
+  intentionallyNotExported: ["SlotOf"],
   excludePrivate: true,
   treatWarningsAsErrors: true,
   treatValidationWarningsAsErrors: true,

@@ -8,13 +8,23 @@ import type { IAsyncInfo, RunOptions } from "../types.js";
  * What a combinator accepts as one input: an operation of this library, a foreign WinRT-shaped object (one a
  * native binding made: `status`, `completed`, `getResults()` and `cancel()`), or a plain promise-like.
  */
-export type AsyncInput = (IAsyncInfo & { completed: unknown; getResults(): unknown }) | PromiseLike<unknown>;
+export type AsyncInput =
+  | (IAsyncInfo & {
+      /** The WinRT `completed` handler slot (assigned only on foreign objects, as `toPromise` does). */
+      completed: unknown;
+      /** The WinRT result accessor. */
+      getResults(): unknown;
+    })
+  | PromiseLike<unknown>;
 
 /**
  * The value an input produces: `TResult` for an `IAsyncOperation<TResult>` (ours or foreign, with or without
  * progress), `void` for an action, `Awaited<T>` for a promise-like. Distributes over unions.
  */
-export type ResultOf<T> = T extends IAsyncInfo & { getResults(): infer R }
+export type ResultOf<T> = T extends IAsyncInfo & {
+  /** The accessor whose return type is the result. */
+  getResults(): infer R;
+}
   ? Awaited<R>
   : T extends PromiseLike<infer R>
     ? Awaited<R>
