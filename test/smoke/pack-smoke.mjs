@@ -2,7 +2,7 @@
 // scratch project, and checks what a user gets: the tarball's contents, the package imported by name from Node's
 // ESM and CommonJS, headless Chromium, Deno and Bun (the same checks everywhere, test/smoke/runtime-smoke.mjs),
 // the types in a strict consumer with the default lib and no @types/node, every ```ts example of README.md (compiled
-// and run) and of docs/ (compiled), stack traces that resolve to shipped files, the root entry's size, and the docs
+// and run) and of docs/ (compiled), the documentation's relative links, stack traces that resolve to shipped files, the root entry's size, and the docs
 // site. Each check is counted: the results go to .tmp/smoke-results.json, which test/summary.mjs folds into the
 // closing line of `npm test`. Exits with 1 when a check failed.
 import { execFile } from "node:child_process";
@@ -11,7 +11,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { documentationExamples } from "../support/code-blocks.mjs";
+import { brokenLinks, documentationExamples } from "../support/code-blocks.mjs";
 import { chromiumArgs, chromiumPath } from "../support/system-programs.mjs";
 import { measureEntries, ROOT_BUDGET_BYTES } from "../../scripts/size.mjs";
 
@@ -187,6 +187,11 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     );
     await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "docs-examples/tsconfig.json"]);
     return [...new Set(docs.map((example) => example.file))].join(", ");
+  });
+
+  await check("docs: every relative link in README.md and docs/**/*.md names a file of the repository (and a heading)", async () => {
+    const broken = brokenLinks(root);
+    if (broken.length > 0) throw new Error(broken.join("\n"));
   });
 
   // Stack traces, size, docs.
