@@ -61,6 +61,12 @@ const smokeEntry = `import * as lib from "winrt-async";
 import { smoke } from "./runtime-smoke.mjs";
 console.log(await smoke(lib));
 `;
+// Runtimes with native \`using\` (not Node 20/22) also run test/smoke/using-smoke.mjs.
+const smokeWithUsingEntry = `import * as lib from "winrt-async";
+import { smoke } from "./runtime-smoke.mjs";
+import { usingSmoke } from "./using-smoke.mjs";
+console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}\`);
+`;
 
 async function main() {
   console.log("packaging and runtime smoke tests:");
@@ -92,7 +98,9 @@ async function main() {
       }
     }
     writeFileSync(join(app, "runtime-smoke.mjs"), readFileSync(join(root, "test/smoke/runtime-smoke.mjs")));
+    writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
     writeFileSync(join(app, "smoke.mjs"), smokeEntry);
+    writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
   });
   const installed = join(app, "node_modules/winrt-async");
   if (!existsSync(join(installed, "package.json"))) return;
@@ -109,12 +117,12 @@ import("./runtime-smoke.mjs").then(({ smoke }) => smoke(lib)).then(console.log, 
     );
     return (await run(process.execPath, ["smoke.cjs"])).stdout.trim();
   });
-  await check("Deno: import by name (node_modules resolution)", async () => {
+  await check("Deno: import by name (node_modules resolution), native using", async () => {
     const env = { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, "deno-cache") };
-    return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "smoke.mjs"], { env })).stdout.trim();
+    return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "smoke-using.mjs"], { env })).stdout.trim();
   });
-  await check("Bun: import by name", async () => (await run(bin("bun"), ["smoke.mjs"])).stdout.trim());
-  await check("Chromium (headless, playwright-core): the ESM build through an import map", chromiumSmoke);
+  await check("Bun: import by name, native using", async () => (await run(bin("bun"), ["smoke-using.mjs"])).stdout.trim());
+  await check("Chromium (headless, playwright-core): the ESM build through an import map, native using", chromiumSmoke);
 
   // Types and the documentation's examples.
   const examples = documentationExamples(root);
@@ -245,7 +253,11 @@ async function chromiumSmoke() {
 <script type="module">
 import * as lib from "winrt-async";
 import { smoke } from "/runtime-smoke.mjs";
-smoke(lib).then((summary) => { window.smokeResult = { ok: true, summary }; }, (error) => { window.smokeResult = { ok: false, summary: String(error?.stack ?? error) }; });
+import { usingSmoke } from "/using-smoke.mjs";
+(async () => \`\${await smoke(lib)}; \${await usingSmoke(lib)}\`)().then(
+  (summary) => { window.smokeResult = { ok: true, summary }; },
+  (error) => { window.smokeResult = { ok: false, summary: String(error?.stack ?? error) }; },
+);
 </script>
 `,
   );
