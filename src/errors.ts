@@ -1,4 +1,5 @@
 import { HResult } from "./hresult.js";
+import { brandClass } from "./brand.js";
 
 /** Options accepted by every `AsyncError` constructor: `ErrorOptions` (`cause`) and, on the base class, an HRESULT. */
 export interface AsyncErrorOptions extends ErrorOptions {
@@ -61,7 +62,8 @@ function withCode(options: ErrorOptions | undefined, hresult: number): AsyncErro
 }
 
 // `name` lives on each prototype (not as an own property of every instance) and is spelled out, so a
-// minifier that renames classes cannot change it.
+// minifier that renames classes cannot change it. The brand makes `instanceof` recognize errors of another copy
+// of this library too (the ESM and CommonJS builds in one process).
 for (const [ctor, name] of [
   [AsyncError, "AsyncError"],
   [CanceledError, "CanceledError"],
@@ -71,6 +73,7 @@ for (const [ctor, name] of [
   [TimeoutError, "TimeoutError"],
 ] as const) {
   Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true });
+  brandClass(ctor, name);
 }
 
 /**

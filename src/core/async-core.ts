@@ -119,6 +119,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     return slot instanceof Extras ? slot.value : slot;
   }
 
+  /** @internal */
   set _value(value: unknown) {
     const slot = this._slot;
     if (slot instanceof Extras) slot.value = value;
