@@ -15,6 +15,8 @@ import type { Disposable, IAsyncInfo } from "../types.js";
 import { ids } from "./next-id.js";
 import { enqueueCompletion } from "./completion-queue.js";
 import { runCancelStep } from "./cancel-forwarding.js";
+import { unwatchAbort, watchAbort } from "./abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -32,6 +34,11 @@ const BODY_RUNNING = 16;
 const CANCEL_ERROR_MADE = 32;
 /** In `canceled`: the cancellation has a cause (a linked signal's reason) stored in `_value`. */
 const HAS_CAUSE = 64;
+/**
+ * `_slot` holds the `Extras`, not the value. A flag rather than `slot instanceof Extras`: the slot may hold any
+ * value a body produced, and `instanceof` on a `Proxy` runs its traps (a revoked one throws).
+ */
+const HAS_EXTRAS = 128;
 
 type AnyHandler = (asyncInfo: never, arg: never) => void;
 type Callback = () => void;
@@ -69,7 +76,6 @@ class Rare {
   cancelCallbacks: Callback[] | null = null;
   controller: AbortController | undefined = undefined;
   linkedSignal: AbortSignal | undefined = undefined;
-  linkedListener: Callback | undefined = undefined;
   promise: Promise<unknown> | undefined = undefined;
   resolve: ((value: unknown) => void) | undefined = undefined;
   reject: ((reason: unknown) => void) | undefined = undefined;
@@ -116,20 +122,18 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal The result, the failure value, or (canceled) the cause or the `CanceledError`. */
   get _value(): unknown {
     const slot = this._slot;
-    return slot instanceof Extras ? slot.value : slot;
+    return (this._state & HAS_EXTRAS) !== 0 ? (slot as Extras).value : slot;
   }
 
   /** @internal */
   set _value(value: unknown) {
-    const slot = this._slot;
-    if (slot instanceof Extras) slot.value = value;
+    if ((this._state & HAS_EXTRAS) !== 0) (this._slot as Extras).value = value;
     else this._slot = value;
   }
 
   /** @internal The extras, if any were made. */
   get _x(): Extras | undefined {
-    const slot = this._slot;
-    return slot instanceof Extras ? slot : undefined;
+    return (this._state & HAS_EXTRAS) !== 0 ? (this._slot as Extras) : undefined;
   }
 
   /**
@@ -247,8 +251,10 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     }
     this._state = state | CLOSED;
     const extras = this._x;
-    // Subscribers still due get the outcome; `_deliverCompletion` releases the value after them.
-    if (extras?.settled == null) this._value = undefined;
+    // Subscribers still due get the outcome; `_deliverCompletion` releases the value after them. A canceled
+    // operation keeps its cancellation (the `CanceledError`, or the cause it is made from): its body may still
+    // be running and ask for it (`throwIfCanceled`, a first read of `ctx.signal`).
+    if (extras?.settled == null && (state & STATUS_MASK) !== CANCELED) this._value = undefined;
     const rare = extras?.rare;
     if (rare !== undefined) {
       rare.progress = null;
@@ -389,10 +395,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal */
   _extras(): Extras {
     const slot = this._slot;
-    if (slot instanceof Extras) return slot;
+    if ((this._state & HAS_EXTRAS) !== 0) return slot as Extras;
     const extras = new Extras();
     extras.value = slot;
     this._slot = extras;
+    this._state |= HAS_EXTRAS;
     return extras;
   }
 
@@ -430,9 +437,9 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     this._state = (state & ~STATUS_MASK) | status;
     const stored = status === COMPLETED && !this._keepsResult ? undefined : value;
     const slot = this._slot;
-    if (slot instanceof Extras) {
-      slot.value = stored;
-      this._settleExtras(slot, status, value);
+    if ((state & HAS_EXTRAS) !== 0) {
+      (slot as Extras).value = stored;
+      this._settleExtras(slot as Extras, status, value);
     } else {
       this._slot = stored;
     }
@@ -445,9 +452,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if (rare !== undefined) {
       rare.listeners = null;
       if (rare.linkedSignal !== undefined) {
-        rare.linkedSignal.removeEventListener("abort", rare.linkedListener!);
+        unwatchAbort(rare.linkedSignal, this);
         rare.linkedSignal = undefined;
-        rare.linkedListener = undefined;
       }
       if (status !== CANCELED) rare.cancelCallbacks = null;
       const { resolve, reject } = rare;
@@ -477,7 +483,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
           invokeSettled(subscribers[i] as SettleCallback, ok, value, subscribers[i + 1] as number);
         }
       }
-      if ((this._state & CLOSED) !== 0) extras.value = undefined;
+      const after = this._state;
+      if ((after & CLOSED) !== 0 && (after & STATUS_MASK) !== CANCELED) extras.value = undefined;
     }
     const handler = extras.completed;
     if (typeof handler !== "function") return;
@@ -529,18 +536,19 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal Wires `options.signal`; returns false if it is already aborted (the operation is then canceled). */
   _link(signal: AbortSignal | undefined): boolean {
     if (signal === undefined) return true;
-    if (signal.aborted) {
-      this._cancel(signal.reason, true);
+    if (signalAborted(signal)) {
+      this._cancel(signalReason(signal), true);
       return false;
     }
-    const extras = this._rare();
-    const listener = (): void => {
-      if ((this._state & STATUS_MASK) === STARTED) this._cancel(signal.reason, true);
-    };
-    extras.linkedSignal = signal;
-    extras.linkedListener = listener;
-    signal.addEventListener("abort", listener);
+    this._rare().linkedSignal = signal;
+    // One listener per signal for all its operations (abort-watch.ts); `_signalAborted` is called from there.
+    watchAbort(signal, this);
     return true;
+  }
+
+  /** @internal The linked signal aborted (called inside a step of the cancellation work list). */
+  _signalAborted(reason: unknown): void {
+    if ((this._state & STATUS_MASK) === STARTED) this._cancel(reason, true);
   }
 
   /** @internal Follows the body's promise: settles the operation, or reports what arrives too late. */
@@ -551,7 +559,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     // operation within 1.5x of a native async function (DESIGN 3.1).
     const onFulfilled = bodyFulfilled.bind(this);
     const onRejected = bodyRejected.bind(this);
-    if (work instanceof Promise) work.then(onFulfilled, onRejected);
+    if (isNativePromise(work)) work.then(onFulfilled, onRejected);
     else Promise.resolve(work).then(onFulfilled, onRejected);
   }
 
@@ -561,7 +569,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
       if (!isCanceledError(error)) deferUnobservedCheck(this, error, true);
       return;
     }
-    if (error instanceof CanceledError) {
+    if (isOwnCanceledError(error)) {
       // The body's own CanceledError is the one awaiters get: rejection keeps identity.
       this._state |= CANCEL_ERROR_MADE;
       this._cancel(error, false);
@@ -577,9 +585,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal */
   _bodySettled(): void {
     this._state &= ~BODY_RUNNING;
-    const slot = this._slot;
-    if (!(slot instanceof Extras) || slot.rare === undefined) return;
-    const rare = slot.rare;
+    const rare = this._x?.rare;
+    if (rare === undefined) return;
     const waiters = rare.bodyWaiters;
     if (waiters === null) return;
     rare.bodyWaiters = null;
@@ -744,8 +751,31 @@ function invokeReporting(callback: Callback): void {
   }
 }
 
+/** Never throws: `instanceof` and `toString` run a `Proxy`'s traps, which may throw (a revoked one does). */
 function isError(value: unknown): value is Error {
-  return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
+  try {
+    return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
+  } catch {
+    return false;
+  }
+}
+
+/** A `CanceledError` of this copy of the library, whose identity awaiters then keep. Never throws. */
+function isOwnCanceledError(value: unknown): value is CanceledError {
+  try {
+    return value instanceof CanceledError;
+  } catch {
+    return false;
+  }
+}
+
+/** A native promise (then subscribed to directly); never throws, whatever traps a `Proxy` has. */
+function isNativePromise(value: PromiseLike<unknown>): value is Promise<unknown> {
+  try {
+    return value instanceof Promise;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { CanceledError } from "../errors.js";
 import { readSignalOptions } from "../options.js";
 import { isOwnOperation } from "../core/async-core.js";
+import { unwatchAbort, watchAbort } from "../core/abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
@@ -54,17 +56,19 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   private readonly waiters: Waiter<TProgress>[] = [];
   private subscription: Disposable | undefined = undefined;
   private readonly signal: AbortSignal | undefined;
-  private readonly onAbort = (): void => {
-    this.failure = new CanceledError(undefined, { cause: this.signal?.reason });
+
+  /** The signal of the options aborted (abort-watch.ts calls this). */
+  _signalAborted(reason: unknown): void {
+    this.failure = new CanceledError(undefined, { cause: reason });
     this.hasLatest = false;
     this.latest = undefined;
     this.stop();
-  };
+  }
 
   constructor(op: IAsyncInfoWithProgress<TProgress>, signal: AbortSignal | undefined) {
     this.signal = signal;
-    if (signal?.aborted === true) {
-      this.onAbort();
+    if (signal !== undefined && signalAborted(signal)) {
+      this._signalAborted(signalReason(signal));
       return;
     }
     const push = (progress: TProgress): void => this.push(progress);
@@ -81,7 +85,7 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
     } else {
       toPromise(op, { onProgress: push }).then(end, end);
     }
-    if (!this.ended) signal?.addEventListener("abort", this.onAbort);
+    if (!this.ended && signal !== undefined) watchAbort(signal, this);
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<TProgress> {
@@ -132,7 +136,7 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   private stop(): void {
     if (this.ended) return;
     this.ended = true;
-    this.signal?.removeEventListener("abort", this.onAbort);
+    if (this.signal !== undefined) unwatchAbort(this.signal, this);
     this.subscription?.[disposeSymbol]();
     this.subscription = undefined;
     // Waiting means nothing was stored, so the end (or the abort) is what they get.

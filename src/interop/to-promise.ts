@@ -5,6 +5,8 @@ import { describe } from "../describe.js";
 import { readSignalOptions } from "../options.js";
 import { reportListenerError } from "../report.js";
 import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
+import { type AbortWatcher, unwatchAbort, watchAbort } from "../core/abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable, IAsyncInfo, IAsyncOperation } from "../types.js";
@@ -112,25 +114,27 @@ function bridge<T extends { cancel(): void }>(
   });
   let done = false;
   let subscription: Disposable | undefined;
-  const onAbort = (): void => {
-    settle(false, new CanceledError(undefined, { cause: (signal!).reason }));
-    try {
-      op.cancel();
-    } catch {
-      // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
-    }
+  const watcher: AbortWatcher = {
+    _signalAborted(reason: unknown): void {
+      settle(false, new CanceledError(undefined, { cause: reason }));
+      try {
+        op.cancel();
+      } catch {
+        // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
+      }
+    },
   };
   const settle: Settle = (ok, value) => {
     if (done) return;
     done = true;
-    signal?.removeEventListener("abort", onAbort);
+    if (signal !== undefined) unwatchAbort(signal, watcher);
     subscription?.[disposeSymbol]();
     subscription = undefined;
     if (ok) resolve(value);
     else reject(value);
   };
-  if (signal?.aborted === true) {
-    onAbort();
+  if (signal !== undefined && signalAborted(signal)) {
+    watcher._signalAborted(signalReason(signal));
     return promise;
   }
   // Outside the executor, so that misuse (a taken `completed` slot) throws synchronously.
@@ -138,7 +142,7 @@ function bridge<T extends { cancel(): void }>(
   if (done) made?.[disposeSymbol]();
   else {
     subscription = made;
-    signal?.addEventListener("abort", onAbort);
+    if (signal !== undefined) watchAbort(signal, watcher);
   }
   return promise;
 }
