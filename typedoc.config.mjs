@@ -18,6 +18,8 @@ export default {
   out: "docs-site",
   plugin: ["./scripts/typedoc-module-names.mjs"],
   excludeInternal: true,
+  // TypeDoc's default languages plus those of the porting guides' original code.
+  highlightLanguages: ["bash", "console", "css", "html", "javascript", "json", "jsonc", "json5", "yaml", "tsx", "typescript", "csharp", "cpp"],
   // A helper type behind `WhenAllSlot`, documented there; exporting it would only widen the API.
   intentionallyNotExported: ["SlotOf"],
   excludePrivate: true,
