@@ -40,8 +40,21 @@ export function progressUpdates<TProgress>(
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress> {
   const { signal } = readSignalOptions(options, "progressUpdates");
-  if (isOwnOperation(op)) op._checkOpen();
-  else assertWinRTShaped(op, "progressUpdates");
+  if (isOwnOperation(op)) {
+    op._checkOpen();
+    if (typeof (op as { onProgress?: unknown }).onProgress !== "function") {
+      throw new TypeError(
+        "progressUpdates expects an operation with progress (an AsyncActionWithProgress or AsyncOperationWithProgress), got one without",
+      );
+    }
+  } else {
+    assertWinRTShaped(op, "progressUpdates");
+    if (!("progress" in op)) {
+      throw new TypeError(
+        "progressUpdates expects an operation with progress (an object with a progress property), got one without",
+      );
+    }
+  }
   return new ProgressIterator<TProgress>(op, signal);
 }
 
@@ -55,6 +68,9 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   /** Concurrent `next()` calls wait in order; each new value goes to the oldest. */
   private readonly waiters: Waiter<TProgress>[] = [];
   private subscription: Disposable | undefined = undefined;
+  /** Our operation and the end callback subscribed to it, undone by `stop()` (a `return()` holds nothing). */
+  private own: AsyncProgressCore<unknown, TProgress, unknown> | undefined = undefined;
+  private ownEnd: (() => boolean) | undefined = undefined;
   private readonly signal: AbortSignal | undefined;
 
   /** The signal of the options aborted (abort-watch.ts calls this). */
@@ -80,8 +96,16 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
         return;
       }
       this.subscription = own.onProgress(push);
-      // The internal promise, not `then`: iterating must not count as observing the operation's error.
-      own._promise().then(end, end);
+      // A lean subscription that declines the outcome (returns false): iterating must not count as observing the
+      // operation's error. Undone by `stop()`, so giving up early leaves nothing on a long-lived operation.
+      const ownEnd = (): boolean => {
+        this.own = this.ownEnd = undefined;
+        this.stop();
+        return false;
+      };
+      this.own = own;
+      this.ownEnd = ownEnd;
+      own._subscribe(ownEnd, 0);
     } else {
       toPromise(op, { onProgress: push }).then(end, end);
     }
@@ -139,6 +163,10 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
     if (this.signal !== undefined) unwatchAbort(this.signal, this);
     this.subscription?.[disposeSymbol]();
     this.subscription = undefined;
+    if (this.own !== undefined) {
+      this.own._unsubscribe(this.ownEnd!, 0);
+      this.own = this.ownEnd = undefined;
+    }
     // Waiting means nothing was stored, so the end (or the abort) is what they get.
     const waiters = this.waiters.splice(0);
     for (const waiter of waiters) {

@@ -1,5 +1,5 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncError, CanceledError, isCanceledError } from "../errors.js";
+import { AsyncError, CanceledError, IllegalMethodCallError, isCanceledError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readSignalOptions } from "../options.js";
@@ -159,7 +159,10 @@ const subscribeOwn: Subscribe<AsyncCore<unknown, unknown, unknown>> = (op, settl
 };
 
 const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
+  // Set once the object said it ended (or misbehaved): progress it reports afterwards reaches nobody.
+  let ended = false;
   const finish = (status: number): void => {
+    ended = true;
     switch (status) {
       case AsyncStatus.completed:
         try {
@@ -174,11 +177,16 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
       case AsyncStatus.error:
         settle(false, foreignError(op));
         return;
+      case AsyncStatus.started:
+        // A completion that says "still running" is broken; waiting for a second call could wait forever.
+        // .NET's `AsTask` fails the same way (InvalidOperationException, E_ILLEGAL_METHOD_CALL in WinRT terms).
+        settle(
+          false,
+          new IllegalMethodCallError("toPromise: the operation called its completed handler with status started."),
+        );
+        return;
       default:
-        // `started` (or something unknown) is not an outcome; a well-behaved object calls again when done.
-        if (status !== AsyncStatus.started) {
-          settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
-        }
+        settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
     }
   };
   const status = op.status;
@@ -188,6 +196,7 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   }
   if (onProgress !== undefined) {
     op.progress = (_asyncInfo, progress) => {
+      if (ended || !stillStarted(op)) return;
       try {
         onProgress(progress);
       } catch (error) {
@@ -266,6 +275,15 @@ export function wrapperFailure(wrapper: { operation?: unknown }, reason: unknown
     }
   }
   return canceled ? new CanceledError(undefined, { cause: reason }) : reason;
+}
+
+/** Whether a foreign object still says `started`; a throwing `status` getter counts as not. */
+function stillStarted(op: ForeignOperation): boolean {
+  try {
+    return op.status === AsyncStatus.started;
+  } catch {
+    return false;
+  }
 }
 
 function foreignError(op: ForeignOperation): unknown {
