@@ -1,7 +1,9 @@
 // What the combinators share: the input types, subscribing to one input (as toPromise would), canceling one
-// input, reading options. Built on the public API and the interop layer (`onSettled`), never on src/core.
+// input, reading options. Built on the public API and the interop layer (`onSettled`); from src/core only the
+// cancellation work list and `decideOutcome` (deciding before canceling the losers).
 import { describe } from "../describe.js";
 import { onSettled } from "../interop/on-settled.js";
+import { type Cancelable, forwardCancel } from "../core/cancel-forwarding.js";
 import type { IAsyncInfo, RunOptions } from "../types.js";
 
 /**
@@ -69,40 +71,77 @@ export function classify(input: unknown, caller: string, index: number): InputKi
 }
 
 /**
- * Calls `callback(ok, value, token)` (always asynchronously, at most once) with the outcome of one classified input,
- * the way `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects through the
- * interop layer's `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a foreign one,
- * which assigns its `completed`), promise-likes through `Promise.resolve`. What subscribing throws
- * synchronously (a closed operation, a foreign `completed` already taken) arrives as a failure.
+ * How a combinator hears of its inputs, and how it gives up on them. The callback that every input's
+ * subscription holds (for a promise-like: its reaction; for our operation: its subscriber slot) reaches the
+ * combinator only through this small object, and `release()` cuts that link: an input that never settles then
+ * holds this object and its own reaction, never the combinator, its operation, its timer or its results
+ * (issue 8 item 11: no more than native `Promise.race` holds per give-up).
  */
-export function subscribe(
-  input: unknown,
-  kind: InputKind,
-  callback: (ok: boolean, value: unknown, token: number) => void,
-  token: number,
-): void {
+export class InputRelay {
+  private target: ((ok: boolean, value: unknown, token: number) => boolean) | null;
+  private lateTaken = true;
+  private bound: ((ok: boolean, value: unknown, token: number) => boolean) | undefined = undefined;
+
+  /** `target` returns whether it took the outcome (false: a failure is left to the unobserved-error report). */
+  constructor(target: (ok: boolean, value: unknown, token: number) => boolean) {
+    this.target = target;
+  }
+
+  /** The one callback operations are subscribed with (`onSettled`), for every input; made on first need. */
+  get callback(): (ok: boolean, value: unknown, token: number) => boolean {
+    return (this.bound ??= (ok, value, token) => this.deliver(ok, value, token));
+  }
+
+  deliver(ok: boolean, value: unknown, token: number): boolean {
+    const target = this.target;
+    return target === null ? this.lateTaken : target(ok, value, token);
+  }
+
+  /**
+   * Gives up on every input. `lateTaken` says whether a failure that still arrives counts as observed (false once
+   * the combined operation was canceled: nobody will ever see that failure, so it is reported).
+   */
+  release(lateTaken: boolean): void {
+    this.target = null;
+    this.lateTaken = lateTaken;
+  }
+}
+
+/**
+ * Tells `relay` (always asynchronously, at most once) the outcome of one classified input with `token`, the way
+ * `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects through the interop layer's
+ * `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a foreign one, which assigns
+ * its `completed`), promise-likes through `Promise.resolve`. What subscribing throws synchronously (a closed
+ * operation, a foreign `completed` already taken) arrives as a failure.
+ */
+export function subscribe(input: unknown, kind: InputKind, relay: InputRelay, token: number): void {
   if (kind === PROMISE_LIKE) {
     Promise.resolve(input).then(
-      (value) => callback(true, value, token),
-      (error: unknown) => callback(false, error, token),
+      (value) => relay.deliver(true, value, token),
+      (error: unknown) => relay.deliver(false, error, token),
     );
     return;
   }
   try {
-    onSettled(input, callback, token);
+    onSettled(input, relay.callback, token);
   } catch (error) {
-    Promise.reject(error).then(undefined, (reason: unknown) => callback(false, reason, token));
+    Promise.reject(error).then(undefined, (reason: unknown) => relay.deliver(false, reason, token));
   }
 }
 
-/** Calls `cancel()` on an input that has one; errors a foreign `cancel()` throws are ignored. */
+/**
+ * Calls `cancel()` on an input that has one, through the cancellation work list (so nested combinators cancel
+ * iteratively); errors a foreign `cancel()` throws are ignored.
+ */
 export function cancelInput(input: unknown): void {
+  let cancelable: boolean;
   try {
-    const cancel = (input as { cancel?: unknown } | null | undefined)?.cancel;
-    if (typeof cancel === "function") (cancel as () => void).call(input);
+    cancelable = typeof (input as { cancel?: unknown } | null | undefined)?.cancel === "function";
   } catch {
-    // A foreign cancel() may throw when its object is disconnected; nothing else to do.
+    // A throwing `cancel` getter: nothing to call.
+    cancelable = false;
   }
+  if (cancelable) forwardCancel(input as Cancelable);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncError, CanceledError } from "../errors.js";
+import { AsyncError, CanceledError, IllegalMethodCallError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readSignalOptions } from "../options.js";
 import { reportListenerError } from "../report.js";
 import { isOwnOperation } from "../core/async-core.js";
+import { type AbortWatcher, unwatchAbort, watchAbort } from "../core/abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
 import type {
@@ -89,25 +91,27 @@ function bridge<T extends IAsyncInfo>(
   });
   let done = false;
   let subscription: Disposable | undefined;
-  const onAbort = (): void => {
-    settle(false, new CanceledError(undefined, { cause: (signal!).reason }));
-    try {
-      op.cancel();
-    } catch {
-      // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
-    }
+  const watcher: AbortWatcher = {
+    _signalAborted(reason: unknown): void {
+      settle(false, new CanceledError(undefined, { cause: reason }));
+      try {
+        op.cancel();
+      } catch {
+        // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
+      }
+    },
   };
   const settle: Settle = (ok, value) => {
     if (done) return;
     done = true;
-    signal?.removeEventListener("abort", onAbort);
+    if (signal !== undefined) unwatchAbort(signal, watcher);
     subscription?.[disposeSymbol]();
     subscription = undefined;
     if (ok) resolve(value);
     else reject(value);
   };
-  if (signal?.aborted === true) {
-    onAbort();
+  if (signal !== undefined && signalAborted(signal)) {
+    watcher._signalAborted(signalReason(signal));
     return promise;
   }
   // Outside the executor, so that misuse (a taken `completed` slot) throws synchronously.
@@ -115,7 +119,7 @@ function bridge<T extends IAsyncInfo>(
   if (done) made?.[disposeSymbol]();
   else {
     subscription = made;
-    signal?.addEventListener("abort", onAbort);
+    if (signal !== undefined) watchAbort(signal, watcher);
   }
   return promise;
 }
@@ -132,7 +136,10 @@ const subscribeOwn: Subscribe<IAsyncInfo> = (op, settle, onProgress) => {
 };
 
 const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
+  // Set once the object said it ended (or misbehaved): progress it reports afterwards reaches nobody.
+  let ended = false;
   const finish = (status: AsyncStatus): void => {
+    ended = true;
     switch (status) {
       case AsyncStatus.completed:
         try {
@@ -147,11 +154,16 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
       case AsyncStatus.error:
         settle(false, foreignError(op));
         return;
+      case AsyncStatus.started:
+        // A completion that says "still running" is broken; waiting for a second call could wait forever.
+        // .NET's `AsTask` fails the same way (InvalidOperationException, E_ILLEGAL_METHOD_CALL in WinRT terms).
+        settle(
+          false,
+          new IllegalMethodCallError("toPromise: the operation called its completed handler with status started."),
+        );
+        return;
       default:
-        // `started` (or something unknown) is not an outcome; a well-behaved object calls again when done.
-        if (status !== AsyncStatus.started) {
-          settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
-        }
+        settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
     }
   };
   const status = op.status;
@@ -161,6 +173,7 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   }
   if (onProgress !== undefined) {
     op.progress = (_asyncInfo, progress) => {
+      if (ended || !stillStarted(op)) return;
       try {
         onProgress(progress);
       } catch (error) {
@@ -171,6 +184,15 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   op.completed = (_asyncInfo, asyncStatus) => finish(asyncStatus);
   return undefined;
 };
+
+/** Whether a foreign object still says `started`; a throwing `status` getter counts as not. */
+function stillStarted(op: ForeignOperation): boolean {
+  try {
+    return op.status === AsyncStatus.started;
+  } catch {
+    return false;
+  }
+}
 
 function foreignError(op: ForeignOperation): unknown {
   try {
