@@ -139,3 +139,11 @@ function numericCode(value: unknown): number | undefined {
   // Accept both the signed form and the unsigned form (0x80070057) that some bindings produce.
   return isInt32Code(value) ? value | 0 : undefined;
 }
+
+// `ErrorOptions` (`cause`) is declared by `lib: es2022.error`; declaring it here as that lib does (identical
+// members merge) lets a consumer whose lib is older (`target: "ES2020"`) compile against the package too.
+declare global {
+  interface ErrorOptions {
+    cause?: unknown;
+  }
+}

@@ -828,7 +828,7 @@ function isError(value: unknown): value is Error {
   }
 }
 
-/** A `CanceledError` of this copy of the library, whose identity awaiters then keep. Never throws. */
+/** A `CanceledError` of this library (any copy of it in the realm: see src/brand.ts), whose identity awaiters then keep. Never throws. */
 function isOwnCanceledError(value: unknown): value is CanceledError {
   try {
     return value instanceof CanceledError;

@@ -165,6 +165,23 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     );
     await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.json"]);
   });
+  await check("types: the consumer also compiles with an older lib (target ES2020) and with Node's types instead of the DOM", async () => {
+    const variants = {
+      es2020: { target: "ES2020", types: [] },
+      "node-no-dom": { target: "ES2022", lib: ["ES2022"], types: ["node"], typeRoots: [join(root, "node_modules/@types")] },
+    };
+    for (const [name, options] of Object.entries(variants)) {
+      write(
+        join(app, `consumer/tsconfig.${name}.json`),
+        JSON.stringify({
+          compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: false, noEmit: true, ...options },
+          files: ["consumer.ts", "consumer.cts"],
+        }),
+      );
+      await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", `consumer/tsconfig.${name}.json`]);
+    }
+    return Object.keys(variants).join(", ");
+  });
   for (const example of readme) {
     await check(`README.md:${example.line} runs as written`, async () => {
       const compiled = join(app, "consumer/out/readme", `${example.name}.js`);
