@@ -9,7 +9,7 @@ import { type AbortWatcher, unwatchAbort, watchAbort } from "../core/abort-watch
 import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
-import type { Disposable, IAsyncInfo, IAsyncOperation } from "../types.js";
+import type { Disposable, IAsyncInfo } from "../types.js";
 import type {
   AsyncActionLike,
   AsyncActionWithProgressLike,
@@ -333,14 +333,7 @@ export function isProjectedPromise(value: unknown): value is Wrapper {
 
 /** Throws `TypeError` unless `op` has the members every WinRT async object has. */
 export function assertWinRTShaped(op: unknown, caller: string): asserts op is IAsyncInfo {
-  if (
-    typeof op !== "object" ||
-    op === null ||
-    typeof (op as IAsyncInfo).cancel !== "function" ||
-    typeof (op as IAsyncOperation<unknown>).getResults !== "function" ||
-    !("completed" in op) ||
-    typeof (op as { status?: unknown }).status !== "number"
-  ) {
+  if (!isWinRTShaped(op)) {
     throw new TypeError(
       `${caller} expects a WinRT async operation (an object with status, completed, getResults and cancel), got ${describe(op)}`,
     );
