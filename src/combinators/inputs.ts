@@ -2,7 +2,7 @@
 // input, reading options. Built on the public API and the interop layer (`onSettled`); from src/core only the
 // cancellation work list and `decideOutcome` (deciding before canceling the losers).
 import { describe } from "../describe.js";
-import { onSettled } from "../interop/on-settled.js";
+import { offSettled, onSettled } from "../interop/on-settled.js";
 import { type Cancelable, forwardCancel } from "../core/cancel-forwarding.js";
 import type { RunOptions } from "../types.js";
 
@@ -47,62 +47,111 @@ export function classify(input: unknown, caller: string, index: number): InputKi
 }
 
 /**
- * How a combinator hears of its inputs, and how it gives up on them. The callback that every input's
- * subscription holds (for a promise-like: its reaction; for our operation: its subscriber slot) reaches the
- * combinator only through this small object, and `release()` cuts that link: an input that never settles then
- * holds this object and its own reaction, never the combinator, its operation, its timer or its results
- * (issue 8 item 11: no more than native `Promise.race` holds per give-up).
+ * Receives the outcome of input `token`; returns whether it took it (false: a failure is left to the unobserved-error
+ * report, unless somebody else observes it).
  */
-export class InputRelay {
-  private target: ((ok: boolean, value: unknown, token: number) => boolean) | null;
-  private lateTaken = true;
-  private bound: ((ok: boolean, value: unknown, token: number) => boolean) | undefined = undefined;
+export type InputTarget = (ok: boolean, value: unknown, token: number) => boolean;
 
-  /** `target` returns whether it took the outcome (false: a failure is left to the unobserved-error report). */
-  constructor(target: (ok: boolean, value: unknown, token: number) => boolean) {
-    this.target = target;
-  }
+/**
+ * Gives up on every input of a `subscribeAll`: from now on the combinator hears nothing more, and a failure that
+ * still arrives counts as observed if `lateTaken` (false once the combined operation was canceled: nobody will ever
+ * see that failure, so it is reported).
+ */
+export type GiveUp = (lateTaken: boolean) => void;
 
-  /** The one callback operations are subscribed with (`onSettled`), for every input; made on first need. */
-  get callback(): (ok: boolean, value: unknown, token: number) => boolean {
-    return (this.bound ??= (ok, value, token) => this.deliver(ok, value, token));
+/**
+ * Tells `target` (always asynchronously, at most once per input) the outcome of each classified input, with its
+ * index as the token, the way `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects
+ * through the interop layer's `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a
+ * foreign one, which assigns its `completed`), promise-likes through `Promise.resolve`. What subscribing throws
+ * synchronously (a closed operation, a foreign `completed` already taken) arrives as a failure.
+ *
+ * Returns the way to give up (which, when nothing will be taken any more, also unsubscribes from our operations).
+ * What the inputs hold (a promise-like's reaction, our operation's subscriber slot)
+ * reaches the combinator only through this function's own variables, which giving up clears: an input that never
+ * settles then holds its reaction and two small closures, never the combinator, its operation, its timer or its
+ * results. That is less than native `Promise.race` holds per give-up (issue 8 item 11; measured in
+ * test/contract/r11-memory-of-giving-up.test.ts), and no object per input beyond what a promise reaction needs.
+ */
+export function subscribeAll(inputs: readonly unknown[], kinds: Uint8Array, target: InputTarget): GiveUp {
+  if (inputs.length === 1) return subscribeOne(inputs[0], kinds[0] as InputKind, target);
+  const relay = new Relay(target);
+  for (let i = 0; i < inputs.length; i++) {
+    if (kinds[i] === PROMISE_LIKE) relayPromise(inputs[i], relay, i);
+    else relayOperation(inputs[i], relay, i);
   }
+  return (lateTaken) => {
+    relay.target = null;
+    relay.lateTaken = lateTaken;
+    // Nothing will be taken any more: our operations forget the subscription now rather than when they end.
+    if (!lateTaken) for (let i = 0; i < inputs.length; i++) if (kinds[i] !== PROMISE_LIKE) relay.forget(inputs[i], i);
+  };
+}
+
+/** What the subscriptions of several inputs share: giving up clears `target` once for all of them. */
+class Relay {
+  lateTaken = true;
+  private bound: InputTarget | undefined = undefined;
+  constructor(public target: InputTarget | null) {}
 
   deliver(ok: boolean, value: unknown, token: number): boolean {
     const target = this.target;
     return target === null ? this.lateTaken : target(ok, value, token);
   }
 
-  /**
-   * Gives up on every input. `lateTaken` says whether a failure that still arrives counts as observed (false once
-   * the combined operation was canceled: nobody will ever see that failure, so it is reported).
-   */
-  release(lateTaken: boolean): void {
-    this.target = null;
-    this.lateTaken = lateTaken;
+  /** Undoes the subscription of operation input `token` (see `offSettled`). */
+  forget(input: unknown, token: number): void {
+    if (this.bound !== undefined) offSettled(input, this.bound, token);
+  }
+
+  /** The one callback every operation input is subscribed with, told its index as the token. */
+  callback(): InputTarget {
+    return (this.bound ??= (ok, value, token) => this.deliver(ok, value, token));
+  }
+}
+
+function relayPromise(input: unknown, relay: Relay, token: number): void {
+  Promise.resolve(input).then(
+    (value) => relay.deliver(true, value, token),
+    (error: unknown) => relay.deliver(false, error, token),
+  );
+}
+
+function relayOperation(input: unknown, relay: Relay, token: number): void {
+  const callback = relay.callback();
+  try {
+    onSettled(input, callback, token);
+  } catch (error) {
+    Promise.reject(error).then(undefined, (reason: unknown) => callback(false, reason, token));
   }
 }
 
 /**
- * Tells `relay` (always asynchronously, at most once) the outcome of one classified input with `token`, the way
- * `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects through the interop layer's
- * `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a foreign one, which assigns
- * its `completed`), promise-likes through `Promise.resolve`. What subscribing throws synchronously (a closed
- * operation, a foreign `completed` already taken) arrives as a failure.
+ * One input. A promise-like's state lives in the closure context of `subscribePromise` (no shared object): the least
+ * a give-up can hold on a promise that never settles, its reaction, the two handlers and that context.
  */
-export function subscribe(input: unknown, kind: InputKind, relay: InputRelay, token: number): void {
-  if (kind === PROMISE_LIKE) {
-    Promise.resolve(input).then(
-      (value) => relay.deliver(true, value, token),
-      (error: unknown) => relay.deliver(false, error, token),
-    );
-    return;
-  }
-  try {
-    onSettled(input, relay.callback, token);
-  } catch (error) {
-    Promise.reject(error).then(undefined, (reason: unknown) => relay.deliver(false, reason, token));
-  }
+function subscribeOne(input: unknown, kind: InputKind, target: InputTarget): GiveUp {
+  if (kind === PROMISE_LIKE) return subscribePromise(input, target);
+  const relay = new Relay(target);
+  relayOperation(input, relay, 0);
+  return (lateTaken) => {
+    relay.target = null;
+    relay.lateTaken = lateTaken;
+    if (!lateTaken) relay.forget(input, 0);
+  };
+}
+
+function subscribePromise(input: unknown, target: InputTarget): GiveUp {
+  let current: InputTarget | null = target;
+  let lateTaken = true;
+  Promise.resolve(input).then(
+    (value) => (current === null ? lateTaken : current(true, value, 0)),
+    (error: unknown) => (current === null ? lateTaken : current(false, error, 0)),
+  );
+  return (taken) => {
+    current = null;
+    lateTaken = taken;
+  };
 }
 
 /**

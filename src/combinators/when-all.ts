@@ -9,9 +9,8 @@ import {
   cancelInput,
   classify,
   collect,
-  InputRelay,
-  subscribe,
-  type InputKind,
+  type GiveUp,
+  subscribeAll,
 } from "./inputs.js";
 import { decideOutcome } from "../core/body-context.js";
 import { readRunOptions } from "../options.js";
@@ -97,7 +96,7 @@ class WhenAll {
   private ctx: AsyncProgressContext<WhenAllProgress> | null;
   /** Ends the body (its outcome was decided already). */
   private end: (() => void) | null;
-  private relay: InputRelay | undefined = undefined;
+  private giveUp: GiveUp | undefined = undefined;
   private cancelRegistration: Disposable | undefined = undefined;
   private remaining: number;
   private readonly total: number;
@@ -118,12 +117,10 @@ class WhenAll {
     const kinds = this.kinds!;
     this.cancelRegistration = this.ctx!.onCancel(() => this.canceled());
     // Every input is subscribed even if the operation settles meanwhile, so no late rejection goes unhandled.
-    // One relay for every input, told the input's index as its token: nothing allocated per input here.
-    const relay = (this.relay = new InputRelay((ok, value, index) => this.settleInput(index, ok, value)));
-    for (let i = 0; i < inputs.length; i++) subscribe(inputs[i], kinds[i] as InputKind, relay, i);
+    this.giveUp = subscribeAll(inputs, kinds, (ok, value, index) => this.settleInput(index, ok, value));
   }
 
-  /** Called through the relay, so only while running. Always takes the outcome. */
+  /** Called only while running (giving up cuts the inputs off). Always takes the outcome. */
   private settleInput(index: number, ok: boolean, value: unknown): boolean {
     if (!ok) {
       this.fail(value);
@@ -177,8 +174,8 @@ class WhenAll {
 
   private release(lateTaken: boolean): void {
     this.settled = true;
-    this.relay?.release(lateTaken);
-    this.relay = undefined;
+    this.giveUp?.(lateTaken);
+    this.giveUp = undefined;
     this.inputs = this.kinds = this.results = this.done = null;
     this.ctx = null;
     this.end = null;

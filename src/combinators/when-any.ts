@@ -10,9 +10,8 @@ import {
   cancelInput,
   classify,
   collect,
-  InputRelay,
-  subscribe,
-  type InputKind,
+  type GiveUp,
+  subscribeAll,
 } from "./inputs.js";
 import { decideOutcome } from "../core/body-context.js";
 import { readRunOptions } from "../options.js";
@@ -81,7 +80,7 @@ class WhenAny {
   /** Ends the body (its outcome was decided already). */
   private end: ((value: unknown) => void) | null;
   private ctx: AsyncContext | null;
-  private relay: InputRelay | undefined = undefined;
+  private giveUp: GiveUp | undefined = undefined;
   private cancelRegistration: Disposable | undefined = undefined;
   private settled = false;
 
@@ -97,8 +96,7 @@ class WhenAny {
     // Canceling the combined operation (it already is `canceled`) lets the body end, canceling the inputs it owns.
     this.cancelRegistration = this.ctx!.onCancel(() => this.finish(-1, true, undefined));
     // Every input is subscribed even if the operation settles meanwhile, so no late rejection goes unhandled.
-    const relay = (this.relay = new InputRelay((ok, value, index) => this.finish(index, ok, value)));
-    for (let i = 0; i < inputs.length; i++) subscribe(inputs[i], kinds[i] as InputKind, relay, i);
+    this.giveUp = subscribeAll(inputs, kinds, (ok, value, index) => this.finish(index, ok, value));
   }
 
   /**
@@ -120,8 +118,8 @@ class WhenAny {
   }
 
   private release(lateTaken: boolean): void {
-    this.relay?.release(lateTaken);
-    this.relay = undefined;
+    this.giveUp?.(lateTaken);
+    this.giveUp = undefined;
     this.inputs = null;
     this.ctx = null;
     this.end = null;

@@ -4,11 +4,10 @@ import {
   type AsyncInput,
   type CombinatorOptions,
   type ResultOf,
-  InputRelay,
   abandon,
   cancelInput,
   classify,
-  subscribe,
+  subscribeAll,
 } from "./inputs.js";
 import { readRunOptions } from "../options.js";
 import { decideOutcome } from "../core/body-context.js";
@@ -57,23 +56,17 @@ export function withTimeout(input: unknown, milliseconds: number, options?: With
         let timer: Timer | undefined;
         let registration: Disposable | undefined;
         let settled = false;
+        let giveUp: ((lateTaken: boolean) => void) | undefined;
         /** True the first time only: gives up on the input, clears the timer and the cancel callback. */
         const end = (lateTaken: boolean): boolean => {
           if (settled) return false;
           settled = true;
-          relay.release(lateTaken);
+          giveUp?.(lateTaken);
           timer?.clear();
           registration?.[disposeSymbol]();
-          timer = registration = undefined;
+          timer = registration = giveUp = undefined;
           return true;
         };
-        const relay = new InputRelay((ok, value) => {
-          if (end(true)) {
-            decideOutcome(ctx, ok, value);
-            resolve(undefined);
-          }
-          return true;
-        });
         // The returned operation was canceled (it already is `canceled`): cancel the input, let the body end.
         // Nobody sees what the input still delivers then: a failure of it goes to the unobserved-error report.
         registration = ctx.onCancel(() => {
@@ -81,8 +74,13 @@ export function withTimeout(input: unknown, milliseconds: number, options?: With
           cancelInput(input);
           resolve(undefined);
         });
-        subscribe(input, kind, relay, 0);
-        if (settled) return;
+        giveUp = subscribeAll([input], Uint8Array.of(kind), (ok, value) => {
+          if (end(true)) {
+            decideOutcome(ctx, ok, value);
+            resolve(undefined);
+          }
+          return true;
+        });
         timer = startTimer(ms, () => {
           if (!end(true)) return;
           // Decided before the input is canceled: its cancel() re-entering cannot change the outcome.
