@@ -1,7 +1,7 @@
 import { AsyncStatus } from "../status.js";
 import { describe } from "../describe.js";
 import { awaitInput } from "../interop/await-input.js";
-import type { AsyncCore } from "./async-core.js";
+import { type AsyncCore, isOwnOperation } from "./async-core.js";
 import { type Cancelable, forwardCancel } from "./cancel-forwarding.js";
 import { Waiting } from "./wait.js";
 
@@ -162,9 +162,11 @@ class Coroutine {
   private onCancel(): void {
     if (!this.suspended || this.unwinding) return; // running: the next `yield` is the checkpoint
     this.suspended = false;
-    this.ticket++;
     const target = this.awaited;
     this.awaited = undefined;
+    // Our operation keeps nothing of a coroutine that gave up on it (it may live long, as without propagation).
+    if (isOwnOperation(target)) target._unsubscribe(this.resume, this.ticket);
+    this.ticket++;
     // Through the core's work list: a chain of 100,000 coroutines cancels without growing the stack.
     if (this.propagate) forwardCancel(target as Cancelable);
     this.scheduleUnwind();
