@@ -1,4 +1,5 @@
 import { HResult } from "./hresult.js";
+import { brandClass } from "./brand.js";
 import { describe } from "./describe.js";
 
 /** Options accepted by every `AsyncError` constructor: `ErrorOptions` (`cause`) and, on the base class, an HRESULT. */
@@ -78,7 +79,8 @@ function withCode(options: ErrorOptions | undefined, hresult: number): AsyncErro
 }
 
 // `name` lives on each prototype (not as an own property of every instance) and is spelled out, so a
-// minifier that renames classes cannot change it.
+// minifier that renames classes cannot change it. The brand makes `instanceof` recognize errors of another copy
+// of this library too (the ESM and CommonJS builds in one process).
 for (const [ctor, name] of [
   [AsyncError, "AsyncError"],
   [CanceledError, "CanceledError"],
@@ -89,12 +91,14 @@ for (const [ctor, name] of [
   [DisconnectedError, "DisconnectedError"],
 ] as const) {
   Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true });
+  brandClass(ctor, name);
 }
 
 /**
  * True for an error that means "canceled": a `CanceledError` (also one from another copy of this library),
- * any error named `"AbortError"` (DOMException, Node) and the WinJS convention (`name === "Canceled"`).
- * Never throws.
+ * any error named `"AbortError"` (DOMException, Node), the WinJS convention (`name === "Canceled"`), and any
+ * object whose HRESULT (`hresultOf` reads it: `hresult`, `number` as react-native-winrt's plain error objects
+ * and `WinRTError` carry it, or `HRESULT` as NodeRT's errors do) is `ERROR_CANCELLED`. Never throws.
  */
 export function isCanceledError(error: unknown): boolean {
   try {
@@ -102,7 +106,7 @@ export function isCanceledError(error: unknown): boolean {
     if (typeof error !== "object" || error === null) return false;
     const name = (error as { name?: unknown }).name;
     if (name === "AbortError" || name === "Canceled") return true;
-    return name === "CanceledError" && (error as { hresult?: unknown }).hresult === HResult.ERROR_CANCELLED;
+    return ownCode(error) === HResult.ERROR_CANCELLED;
   } catch {
     // A throwing getter or a revoked Proxy: whatever it is, it does not identify itself as a cancellation.
     return false;
@@ -110,16 +114,16 @@ export function isCanceledError(error: unknown): boolean {
 }
 
 /**
- * The HRESULT of any thrown value, as a signed 32-bit integer: an `AsyncError`'s `hresult`; else a numeric
- * `hresult` or `number` property (a WinRT projection's `WinRTError`); else `ERROR_CANCELLED` for anything
- * `isCanceledError` accepts; else `E_FAIL`. Never throws.
+ * The HRESULT of any thrown value, as a signed 32-bit integer: an `AsyncError`'s `hresult`; else the first
+ * numeric `hresult`, `number` (a WinRT projection's `WinRTError`, react-native-winrt's error objects) or `HRESULT`
+ * (NodeRT's errors) property; else `ERROR_CANCELLED` for anything `isCanceledError` accepts; else `E_FAIL`.
+ * Never throws.
  */
 export function hresultOf(error: unknown): number {
   try {
     if (error instanceof AsyncError) return error.hresult;
     if (typeof error === "object" && error !== null) {
-      const own =
-        numericCode((error as { hresult?: unknown }).hresult) ?? numericCode((error as { number?: unknown }).number);
+      const own = ownCode(error);
       if (own !== undefined) return own;
     }
   } catch {
@@ -127,6 +131,15 @@ export function hresultOf(error: unknown): number {
     return HResult.E_FAIL;
   }
   return isCanceledError(error) ? HResult.ERROR_CANCELLED : HResult.E_FAIL;
+}
+
+/** The first numeric `hresult`, `number` or `HRESULT` property of `error`, signed. May throw (getters). */
+function ownCode(error: object): number | undefined {
+  return (
+    numericCode((error as { hresult?: unknown }).hresult) ??
+    numericCode((error as { number?: unknown }).number) ??
+    numericCode((error as { HRESULT?: unknown }).HRESULT)
+  );
 }
 
 /** A number that is a 32-bit code, signed or unsigned (`-0x80000000` to `0xFFFFFFFF`, an integer). */
@@ -137,4 +150,12 @@ function isInt32Code(value: unknown): value is number {
 function numericCode(value: unknown): number | undefined {
   // Accept both the signed form and the unsigned form (0x80070057) that some bindings produce.
   return isInt32Code(value) ? value | 0 : undefined;
+}
+
+// `ErrorOptions` (`cause`) is declared by `lib: es2022.error`; declaring it here as that lib does (identical
+// members merge) lets a consumer whose lib is older (`target: "ES2020"`) compile against the package too.
+declare global {
+  interface ErrorOptions {
+    cause?: unknown;
+  }
 }

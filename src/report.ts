@@ -35,7 +35,12 @@ export function reportListenerError(error: unknown): void {
 /** Receives an error that no consumer of its operation observed. `operation` may already be closed. */
 export type UnobservedErrorListener = (error: unknown, operation: IAsyncInfo) => void;
 
-const listeners = new Set<UnobservedErrorListener>();
+// One registry per realm, shared by every copy of this library in it (the ESM and the CommonJS build, or two
+// versions): a listener subscribed through one copy hears failures of every copy, and the fallback warning is
+// printed only when no copy has a listener. Kept to a plain `Set` of functions so that versions agree on it.
+const listeners: Set<UnobservedErrorListener> = ((globalThis as Record<symbol, Set<UnobservedErrorListener> | undefined>)[
+  Symbol.for("winrt-async.unobservedErrorListeners")
+] ??= new Set());
 
 /**
  * Subscribes to errors nobody observed: an operation that ended in `error` while no consumer awaited it,

@@ -149,6 +149,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     return (this._state & HAS_EXTRAS) !== 0 ? (slot as Extras).value : slot;
   }
 
+  /** @internal */
   set _value(value: unknown) {
     if ((this._state & HAS_EXTRAS) !== 0) (this._slot as Extras).value = value;
     else this._slot = value;
@@ -293,11 +294,15 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
    * Subscribes like `Promise.prototype.then` and returns a native `Promise`. Any number of consumers may
    * await one operation; this never uses up `completed`. A canceled operation rejects with a
    * `CanceledError` (whose `cause` is a linked signal's reason when that caused it); a failed one rejects
-   * with the failure value itself. Throws `IllegalMethodCallError` after `close()`.
+   * with the failure value itself. `onprogress` (the third argument of the WinRT JavaScript projection's
+   * `then`) receives every progress value reported from now until the operation ends, synchronously, after
+   * the `progress` handler and the listeners added before it; a value that is not a function is ignored, as
+   * `then` ignores its other non-function arguments. Throws `IllegalMethodCallError` after `close()`.
    */
   then<TResult1 = TResult, TResult2 = never>(
     onfulfilled?: ((value: TResult) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+    onprogress?: ((progress: TProgress) => void) | null,
   ): Promise<TResult1 | TResult2> {
     const state = this._state;
     if ((state & CLOSED) !== 0) this._checkOpen();
@@ -315,8 +320,47 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
         break;
       default:
         source = this._promise();
+        // `await` passes two arguments: the hot path pays one comparison here.
+        if (typeof onprogress === "function") this._listen(onprogress as (progress: unknown) => void);
     }
     return (source as Promise<TResult>).then(onfulfilled, onrejected);
+  }
+
+  /**
+   * The WinRT JavaScript projection's `done`: like `then`, but returns nothing and loses nothing. On a
+   * microtask after the operation ends (never inside this call), `oncomplete` receives the result, or
+   * `onerror` the failure value or, for a canceled operation, a `CanceledError`. Without `onerror`, a
+   * failure is rethrown asynchronously, reported the way a throwing handler's error is (`reportError`, or an
+   * `uncaughtException` in Node), and a cancellation is dropped. An error thrown by `oncomplete` or `onerror`,
+   * or a rejection of a promise-like they return, is reported the same way (cancellations again dropped).
+   * `onprogress` receives progress as `then`'s third argument does. Uses up nothing (`completed` stays free).
+   * Throws `TypeError` for an argument that is neither a function nor `null`/`undefined`, and
+   * `IllegalMethodCallError` after `close()`.
+   */
+  done(
+    oncomplete?: ((value: TResult) => unknown) | null,
+    onerror?: ((error: unknown) => unknown) | null,
+    onprogress?: ((progress: TProgress) => void) | null,
+  ): void {
+    checkCallback(oncomplete, "done", "oncomplete");
+    checkCallback(onerror, "done", "onerror");
+    checkCallback(onprogress, "done", "onprogress");
+    this._checkOpen();
+    this._subscribe((ok, value) => {
+      const handler = ok ? oncomplete : onerror;
+      if (handler == null) {
+        if (!ok) reportUnlessCanceled(value);
+        return;
+      }
+      // A throw here is reported by the completion queue, as a throwing handler's is.
+      const returned = (handler as (value: unknown) => unknown)(value);
+      if (returned !== null && (typeof returned === "object" || typeof returned === "function")) {
+        Promise.resolve(returned).then(undefined, reportUnlessCanceled);
+      }
+    }, 0);
+    if (typeof onprogress === "function" && (this._state & STATUS_MASK) === STARTED) {
+      this._listen(onprogress as (progress: unknown) => void);
+    }
   }
 
   /** `then(undefined, onrejected)`. Throws `IllegalMethodCallError` after `close()`. */
@@ -606,6 +650,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     else this._settle(ERROR, error);
   }
 
+  /** @internal A body that settles later than its promise says (a coroutine): `[Symbol.asyncDispose]` waits for it. */
+  _holdBody(): void {
+    this._state |= BODY_RUNNING;
+  }
+
   /** @internal */
   _bodySettled(): void {
     this._state &= ~BODY_RUNNING;
@@ -691,6 +740,15 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     this._rare().progress = handler;
   }
 
+  /**
+   * @internal A progress listener for `then`/`done`: kept until the operation ends (settling drops every
+   * listener), so it needs no `Disposable`. Only called while started.
+   */
+  _listen(listener: (progress: unknown) => void): void {
+    const extras = this._rare();
+    extras.listeners = extras.listeners === null ? [listener] : [...extras.listeners, listener];
+  }
+
   /** @internal `onProgress`. */
   _addProgressListener(listener: (progress: TProgress) => void): Disposable {
     this._checkOpen();
@@ -742,6 +800,17 @@ function invokeSettled(callback: SettleCallback, ok: boolean, value: unknown, to
   }
 }
 
+function checkCallback(value: unknown, method: string, name: string): void {
+  if (value != null && typeof value !== "function") {
+    throw new TypeError(`${method} expects ${name} to be a function, null or undefined, got ${describe(value)}`);
+  }
+}
+
+/** `done`'s rule for an error nobody handled: rethrown asynchronously (reported), unless it is a cancellation. */
+function reportUnlessCanceled(error: unknown): void {
+  if (!isCanceledError(error)) reportListenerError(error);
+}
+
 function invokeReporting(callback: Callback): void {
   try {
     callback();
@@ -759,7 +828,7 @@ function isError(value: unknown): value is Error {
   }
 }
 
-/** A `CanceledError` of this copy of the library, whose identity awaiters then keep. Never throws. */
+/** A `CanceledError` of this library (any copy of it in the realm: see src/brand.ts), whose identity awaiters then keep. Never throws. */
 function isOwnCanceledError(value: unknown): value is CanceledError {
   try {
     return value instanceof CanceledError;

@@ -5,8 +5,9 @@ import { unwatchAbort, watchAbort } from "../core/abort-watch.js";
 import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
-import type { Disposable, IAsyncActionWithProgress, IAsyncOperationWithProgress } from "../types.js";
+import type { Disposable } from "../types.js";
 import { assertWinRTShaped, toPromise } from "./to-promise.js";
+import type { AsyncActionWithProgressLike, AsyncOperationWithProgressLike } from "./input-types.js";
 
 /** Options of `progressUpdates`. */
 export interface ProgressUpdatesOptions {
@@ -26,12 +27,12 @@ export interface ProgressUpdatesOptions {
  * malformed options.
  */
 export function progressUpdates<TResult, TProgress>(
-  op: IAsyncOperationWithProgress<TResult, TProgress>,
+  op: AsyncOperationWithProgressLike<TResult, TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress>;
 /** `progressUpdates` for an action with progress. See the first overload for the guarantees. */
 export function progressUpdates<TProgress>(
-  op: IAsyncActionWithProgress<TProgress>,
+  op: AsyncActionWithProgressLike<TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress>;
 export function progressUpdates<TProgress>(
@@ -106,7 +107,7 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
       this.ownEnd = ownEnd;
       own._subscribe(ownEnd, 0);
     } else {
-      toPromise(op as IAsyncOperationWithProgress<unknown, TProgress>, { onProgress: push }).then(end, end);
+      toPromise(op, { onProgress: push }).then(end, end);
     }
     if (!this.ended && signal !== undefined) watchAbort(signal, this);
   }
@@ -177,7 +178,4 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   }
 }
 
-type IAsyncInfoWithProgress<TProgress> =
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  | IAsyncOperationWithProgress<any, TProgress>
-  | IAsyncActionWithProgress<TProgress>;
+type IAsyncInfoWithProgress<TProgress> = AsyncOperationWithProgressLike<unknown, TProgress>;

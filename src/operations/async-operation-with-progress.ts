@@ -3,6 +3,7 @@ import { AsyncProgressCore } from "../core/async-progress-core.js";
 import { facadeFactory } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncProgressContext, IAsyncOperationWithProgress, RunOptions } from "../types.js";
+import { brandClass } from "../brand.js";
 
 /**
  * `IAsyncOperationWithProgress<TResult, TProgress>`: work that produces a `TResult` and reports `TProgress`
@@ -17,11 +18,22 @@ export class AsyncOperationWithProgress<TResult, TProgress>
   }
 
   /**
+   * Starts a coroutine body (a generator function): see `AsyncOperation.run`. `ctx.report` works as in any body.
+   */
+  static run<TResult, TProgress>(
+    body: (ctx: AsyncProgressContext<TProgress>) => Generator<unknown, TResult, unknown>,
+    options?: RunOptions,
+  ): AsyncOperationWithProgress<TResult, TProgress>;
+  /**
    * Starts `body` now, synchronously, with a context that can `report` progress, and returns the operation.
    * See `AsyncOperation.run` for the rules on values, throws and `options`.
    */
   static run<TResult, TProgress>(
     body: (ctx: AsyncProgressContext<TProgress>) => TResult | PromiseLike<TResult>,
+    options?: RunOptions,
+  ): AsyncOperationWithProgress<TResult, TProgress>;
+  static run<TResult, TProgress>(
+    body: (ctx: AsyncProgressContext<TProgress>) => unknown,
     options?: RunOptions,
   ): AsyncOperationWithProgress<TResult, TProgress> {
     return runBody(
@@ -63,3 +75,6 @@ export class AsyncOperationWithProgress<TResult, TProgress>
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const make = facadeFactory(AsyncOperationWithProgress as { prototype: AsyncOperationWithProgress<any, any> });
+
+// `instanceof AsyncOperationWithProgress` also recognizes operations of another copy of this library (the ESM and CommonJS builds).
+brandClass(AsyncOperationWithProgress, "AsyncOperationWithProgress");
