@@ -14,6 +14,8 @@ import { asyncDisposeSymbol, disposeSymbol } from "../symbols.js";
 import type { Disposable, IAsyncInfo } from "../types.js";
 import { ids } from "./next-id.js";
 import { enqueueCompletion } from "./completion-queue.js";
+import { diagnostics } from "./diagnostics-hook.js";
+import { inspectOperation, inspectSymbol } from "./inspect-operation.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -392,6 +394,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
       this._slot = stored;
     }
     if (status === ERROR && (state & OBSERVED) === 0) deferUnobservedCheck(this, value, false);
+    const hook = diagnostics.hook;
+    if (hook !== undefined) hook.settled(this, status, value);
   }
 
   /** @internal The part of settling that only operations with extras need. */
@@ -681,6 +685,9 @@ export function facadeFactory<T>(facade: { readonly prototype: T }): () => T {
     this._state = STARTED;
     this._slot = undefined;
     (this as { _id: number })._id = ids.next++;
+    // winrt-async/diagnostics, when loaded; otherwise one read and one comparison.
+    const hook = diagnostics.hook;
+    if (hook !== undefined) hook.created(this);
   }
   Operation.prototype = facade.prototype;
   Object.defineProperty(facade.prototype, "then", {
@@ -707,6 +714,9 @@ Object.defineProperty(AsyncCore.prototype, "_keepsResult", { value: true });
 // (the ESM and CommonJS builds are two copies), for which awaiting never uses up `completed`.
 const brand = Symbol.for("winrt-async.operation");
 Object.defineProperty(AsyncCore.prototype, brand, { value: true });
+
+// `util.inspect(op)` in Node and Bun, without importing anything from Node (see inspect-operation.ts).
+Object.defineProperty(AsyncCore.prototype, inspectSymbol, { value: inspectOperation, writable: true, configurable: true });
 
 /** True for an operation made by this library (any copy of it in this realm). */
 export function isOwnOperation(value: unknown): value is AsyncCore<unknown, unknown, unknown> {

@@ -16,6 +16,11 @@ export class AsyncOperationWithProgress<TResult, TProgress>
     super();
   }
 
+  /** "AsyncOperationWithProgress": the kind's name, which `Object.prototype.toString` and `util.inspect` show. */
+  get [Symbol.toStringTag](): "AsyncOperationWithProgress" {
+    return "AsyncOperationWithProgress";
+  }
+
   /**
    * Starts `body` now, synchronously, with a context that can `report` progress, and returns the operation.
    * See `AsyncOperation.run` for the rules on values, throws and `options`.

@@ -14,6 +14,11 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
     super();
   }
 
+  /** "AsyncOperation": the kind's name, which `Object.prototype.toString` and `util.inspect` show. */
+  get [Symbol.toStringTag](): "AsyncOperation" {
+    return "AsyncOperation";
+  }
+
   /**
    * Starts `body` now, synchronously, with its context, and returns the operation; a body that does not await
    * is finished before `run` returns. The body's value (or the value of the promise it returns) is the result.
