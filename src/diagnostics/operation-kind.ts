@@ -7,11 +7,14 @@ import type { AsyncOperationWithProgress } from "../operations/async-operation-w
 export type OperationKind = "AsyncAction" | "AsyncActionWithProgress" | "AsyncOperation" | "AsyncOperationWithProgress";
 
 /**
- * Any operation made by this library, whatever its type arguments (`unknown` results and progress: what the
- * diagnostics hand out was made elsewhere, so nothing is known about its types).
+ * Any operation made by this library, whatever its type arguments. `any` rather than `unknown`, as in
+ * `AnyAsyncInfo`: the handler types take the operation as a parameter, so `AsyncOperation<number>` is not an
+ * `AsyncOperation<unknown>`. Nothing is known about the types of an operation the diagnostics hand out.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any */
 export type AnyOperation =
   | AsyncAction
-  | AsyncActionWithProgress<unknown>
-  | AsyncOperation<unknown>
-  | AsyncOperationWithProgress<unknown, unknown>;
+  | AsyncActionWithProgress<any>
+  | AsyncOperation<any>
+  | AsyncOperationWithProgress<any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
