@@ -12,7 +12,8 @@ export const channelNames = Object.freeze({
 
 /**
  * What `winrt-async:start` publishes for each new operation: before its first settle message, and at the latest
- * on the microtask after it was created (by then the producer has recorded its description). Frozen.
+ * on the microtask after it was created (by then the producer has recorded its description). Shared by every
+ * subscriber: treat it as read-only.
  */
 export interface OperationStartMessage {
   readonly operation: AnyOperation;
@@ -23,7 +24,8 @@ export interface OperationStartMessage {
 
 /**
  * What `winrt-async:settle` publishes, synchronously, when an operation leaves `started`. `error` is the failure
- * value in status `error` (reading it does not count as observing the failure) and absent otherwise. Frozen.
+ * value in status `error` (reading it does not count as observing the failure) and absent otherwise. Shared by
+ * every subscriber: treat it as read-only.
  */
 export interface OperationSettleMessage {
   readonly operation: AnyOperation;
