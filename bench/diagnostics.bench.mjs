@@ -4,7 +4,8 @@
 //   tracking on       inside trackOperations(): each operation is registered (weakly) and timed
 //   channel subscriber a no-op subscriber on winrt-async:start and winrt-async:settle
 // Loading the module installs its hook for the whole process, so each setting runs in its own child process.
-// Settings run interleaved (A B C D A B C D ...) for several rounds; each keeps its best round, and the table
+// Settings run interleaved (A B C D A B C D ...) for 6 rounds of 10 timed loops each; each setting keeps its best
+// loop (short loops, many of them: on a shared machine the best one is the one least disturbed), and the table
 // shows ns per operation, the spread of the rounds and the ratio to "never loaded".
 //
 // Run: `node bench/diagnostics.bench.mjs` after `npm run build`. `--smoke` runs one tiny round of every setting
@@ -52,7 +53,7 @@ async function child(setting, size, reps) {
 }
 
 /** Runs every setting in `rounds` rounds of child processes; returns per scenario and setting the rounds' figures. */
-export function runDiagnosticsBench({ size = 200_000, rounds = 5, reps = 3 } = {}) {
+export function runDiagnosticsBench({ size = 100_000, rounds = 6, reps = 10 } = {}) {
   const self = fileURLToPath(import.meta.url);
   const samples = {};
   for (const scenario of Object.keys(scenarios)) samples[scenario] = Object.fromEntries(settings.map((s) => [s, []]));
