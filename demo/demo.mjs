@@ -203,7 +203,7 @@ async function combinators() {
  * Ctrl+C are skipped. The coordinator appends the worker and queue sections here, for example:
  *   { title: "Workers", run: (demo) => import("./worker-demo.mjs").then((m) => m.run(demo)) },
  */
-export const sections = [
+const sections = [
   { title: "Operations: progress, cancel, failure, timeout", run: operations },
   { title: "Combinators: whenAll, whenAny, withTimeout", run: combinators },
 ];
