@@ -113,7 +113,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     await child(childSetting, Number(arg("size")), Number(arg("reps")));
   } else {
     const smoke = process.argv.includes("--smoke");
-    const results = runDiagnosticsBench(smoke ? { size: 200, rounds: 1, reps: 1 } : {});
+    const results = runDiagnosticsBench(smoke ? { size: 2_000, rounds: 1, reps: 1 } : {});
     console.log(formatDiagnosticsBench(results));
   }
 }
