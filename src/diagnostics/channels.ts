@@ -16,9 +16,13 @@ export const channelNames = Object.freeze({
  * subscriber: treat it as read-only.
  */
 export interface OperationStartMessage {
+  /** The operation itself (a subscriber that keeps it keeps it alive). */
   readonly operation: AnyOperation;
+  /** The operation's `id`. */
   readonly id: number;
+  /** The operation's class, as its `Symbol.toStringTag` names it. */
   readonly kind: OperationKind;
+  /** The `description` given to its producer, if any. */
   readonly description: string | undefined;
 }
 
@@ -28,10 +32,16 @@ export interface OperationStartMessage {
  * every subscriber: treat it as read-only.
  */
 export interface OperationSettleMessage {
+  /** The operation itself (a subscriber that keeps it keeps it alive). */
   readonly operation: AnyOperation;
+  /** The operation's `id`. */
   readonly id: number;
+  /** The operation's class, as its `Symbol.toStringTag` names it. */
   readonly kind: OperationKind;
+  /** The `description` given to its producer, if any. */
   readonly description: string | undefined;
+  /** The terminal status it just reached: `completed`, `canceled` or `error`. */
   readonly status: AsyncStatus;
+  /** In status `error`, the failure value (reading it here does not count as observing it); absent otherwise. */
   readonly error?: unknown;
 }

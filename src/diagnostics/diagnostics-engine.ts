@@ -15,9 +15,13 @@ type Core = AsyncCore<any, any, any>;
 
 /** A snapshot of one running operation, as `liveOperations()` returns it. Frozen. */
 export interface OperationSnapshot {
+  /** The operation's `id`. */
   readonly id: number;
+  /** The operation's class, as its `Symbol.toStringTag` names it. */
   readonly kind: OperationKind;
+  /** The `description` given to its producer, if any. */
   readonly description: string | undefined;
+  /** Its status when the snapshot was taken: `started`, as `liveOperations()` lists running operations only. */
   readonly status: AsyncStatus;
   /** Milliseconds since the operation was created. */
   readonly ageMs: number;
