@@ -6,7 +6,9 @@ import type { AnyOperation, OperationKind } from "./operation-kind.js";
  * is loaded in the process and only while the channel has a subscriber.
  */
 export const channelNames = Object.freeze({
+  /** Publishes an `OperationStartMessage` for each new operation. */
   start: "winrt-async:start",
+  /** Publishes an `OperationSettleMessage` when an operation leaves `started`. */
   settle: "winrt-async:settle",
 } as const);
 
