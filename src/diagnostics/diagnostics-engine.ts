@@ -2,6 +2,7 @@
 // The only file of the package that imports from Node. The reference above gives this compilation Node's types;
 // TypeScript does not copy it into the emitted declarations, which mention nothing from Node.
 import { channel } from "node:diagnostics_channel";
+import { setImmediate } from "node:timers";
 import { AsyncStatus } from "../status.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
