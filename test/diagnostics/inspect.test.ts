@@ -35,7 +35,7 @@ describe.each(kinds)("$name", (kind) => {
     try {
       const during = kind.run(() => gate().promise, { description: "tracked" });
       expect(inspect(during)).toMatch(
-        new RegExp(`^${kind.name} \\{ id: ${during.id}, description: 'tracked', status: 'started', age: '\\d+ms' \\}$`),
+        new RegExp(`^${kind.name} \\{ id: ${during.id}, description: 'tracked', status: 'started', age: '(\\d+ms|\\d+\\.\\d\\ds)' \\}$`),
       );
       expect(inspect(before)).not.toContain("age");
       during.cancel();
