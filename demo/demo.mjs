@@ -70,21 +70,22 @@ function track(op, { label, percent } = {}) {
       entry.percent = Math.round(toPercent(p));
     });
   }
-  entry.done = op.then(
-    (value) => {
-      entry.result = value;
-    },
-    (error) => {
-      entry.error = error;
-    },
-  );
-  entry.done = entry.done.then(() => {
-    entry.status = op.status;
-    const name = statusName(entry.status);
-    const lines = [`${stamp()} #${entry.id} ${entry.label}: ${paintStatus(name)}`];
-    if (entry.error !== undefined) lines.push(`           ↳ ${describeError(entry.error)}`);
-    screen.log(...lines);
-  });
+  entry.done = op
+    .then(
+      (value) => {
+        entry.result = value;
+      },
+      (error) => {
+        entry.error = error;
+      },
+    )
+    .then(() => {
+      entry.status = op.status;
+      const name = statusName(entry.status);
+      const lines = [`${stamp()} #${entry.id} ${entry.label}: ${paintStatus(name)}`];
+      if (entry.error !== undefined) lines.push(`           ↳ ${describeError(entry.error)}`);
+      screen.log(...lines);
+    });
   if (interrupt.signal.aborted) op.cancel();
   return op;
 }
