@@ -30,7 +30,7 @@ import { createScreen } from "./screen.mjs";
 
 const speed = Number(process.env.WINRT_ASYNC_DEMO_SPEED) > 0 ? Number(process.env.WINRT_ASYNC_DEMO_SPEED) : 1;
 /** Demo time: `n` milliseconds at normal speed. */
-const ms = (n) => n / speed;
+const ms = (n) => Math.round(n / speed);
 
 const screen = createScreen();
 const statusColor = { started: 36, completed: 32, canceled: 33, error: 31 };
