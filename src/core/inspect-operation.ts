@@ -23,8 +23,9 @@ const statusNames = ["started", "completed", "canceled", "error"];
 /**
  * `util.inspect(op)`: `AsyncOperation { id: 3, description: 'download', status: 'started', age: '1.25s' }`.
  * Reads the internal fields, never the public getters: inspecting must not throw on a closed operation, nor count
- * as observing a failure (reading `errorCode` would). The age shows while the operation's creation time is known,
- * which is while `trackOperations()` of `winrt-async/diagnostics` is on. Kept small: it ships in the root entry.
+ * as observing a failure (reading `errorCode` would). The age shows while the operation's creation time is known:
+ * while it runs, if it was created while `trackOperations()` of `winrt-async/diagnostics` was on. Kept small: it
+ * ships in the root entry.
  * Never throws.
  */
 export function inspectOperation(this: Core, depth: number, options?: InspectOptions, inspect?: Inspect): string {
