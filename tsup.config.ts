@@ -20,4 +20,7 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   external: ["bullmq", "ioredis", /^node:/],
+  // Keep `node:diagnostics_channel` (and the like) as written: Deno and bundlers know builtins by the prefix, and
+  // tsup 8 strips it unless told not to.
+  removeNodeProtocol: false,
 });

@@ -17,6 +17,8 @@ import { enqueueCompletion } from "./completion-queue.js";
 import { runCancelStep } from "./cancel-forwarding.js";
 import { unwatchAbort, watchAbort } from "./abort-watch.js";
 import { signalAborted, signalReason } from "../abort-signal.js";
+import { diagnostics } from "./diagnostics-hook.js";
+import { inspectOperation, inspectSymbol } from "./inspect-operation.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -470,6 +472,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     // With internal subscribers, whether the failure is observed is known once they were told (they may decline
     // it): `_deliverCompletion` decides then. Otherwise it is checked at the end of this macrotask.
     if (status === ERROR && (state & OBSERVED) === 0 && (this._x?.settled ?? null) === null) this._queueCheck(value);
+    const hook = diagnostics.hook;
+    if (hook !== undefined) hook.settled(this, status, value);
   }
 
   /** @internal Queues the unobserved-error check of this failure, once. */
@@ -861,6 +865,9 @@ export function facadeFactory<T>(facade: { readonly prototype: T }): () => T {
     this._state = STARTED;
     this._slot = undefined;
     (this as { _id: number })._id = ids.next++;
+    // winrt-async/diagnostics, when loaded; otherwise one read and one comparison.
+    const hook = diagnostics.hook;
+    if (hook !== undefined) hook.created(this);
   }
   Operation.prototype = facade.prototype;
   Object.defineProperty(facade.prototype, "then", {
@@ -887,6 +894,9 @@ Object.defineProperty(AsyncCore.prototype, "_keepsResult", { value: true });
 // (the ESM and CommonJS builds are two copies), for which awaiting never uses up `completed`.
 const brand = Symbol.for("winrt-async.operation");
 Object.defineProperty(AsyncCore.prototype, brand, { value: true });
+
+// `util.inspect(op)` in Node and Bun, without importing anything from Node (see inspect-operation.ts).
+Object.defineProperty(AsyncCore.prototype, inspectSymbol, { value: inspectOperation, writable: true, configurable: true });
 
 /** True for an operation made by this library (any copy of it in this realm). Never throws (a `Proxy` may). */
 export function isOwnOperation(value: unknown): value is AsyncCore<unknown, unknown, unknown> {

@@ -17,6 +17,11 @@ export class AsyncActionWithProgress<TProgress>
     super();
   }
 
+  /** "AsyncActionWithProgress": the kind's name, which `Object.prototype.toString` and `util.inspect` show. */
+  get [Symbol.toStringTag](): "AsyncActionWithProgress" {
+    return "AsyncActionWithProgress";
+  }
+
   /**
    * Starts `body` now, synchronously, with a context that can `report` progress, and returns the action. See
    * `AsyncAction.run` for the rules on values, throws and `options`.

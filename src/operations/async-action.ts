@@ -13,6 +13,11 @@ export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements
     super();
   }
 
+  /** "AsyncAction": the kind's name, which `Object.prototype.toString` and `util.inspect` show. */
+  get [Symbol.toStringTag](): "AsyncAction" {
+    return "AsyncAction";
+  }
+
   /**
    * Starts `body` now, synchronously, with its context, and returns the action; a body that does not await is
    * finished before `run` returns. A value or promise the body returns is awaited and then dropped. A body that

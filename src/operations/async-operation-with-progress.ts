@@ -17,6 +17,11 @@ export class AsyncOperationWithProgress<TResult, TProgress>
     super();
   }
 
+  /** "AsyncOperationWithProgress": the kind's name, which `Object.prototype.toString` and `util.inspect` show. */
+  get [Symbol.toStringTag](): "AsyncOperationWithProgress" {
+    return "AsyncOperationWithProgress";
+  }
+
   /**
    * Starts a coroutine body (a generator function): see `AsyncOperation.run`. `ctx.report` works as in any body.
    */

@@ -15,6 +15,11 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
     super();
   }
 
+  /** "AsyncOperation": the kind's name, which `Object.prototype.toString` and `util.inspect` show. */
+  get [Symbol.toStringTag](): "AsyncOperation" {
+    return "AsyncOperation";
+  }
+
   /**
    * Starts a coroutine body (a generator function) now, synchronously to its first `yield`, and returns the
    * operation; the body's return value is the result. Each `yield x` (typed: `yield* wait(x)`) awaits `x` and is
