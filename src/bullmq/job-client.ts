@@ -1,0 +1,274 @@
+import type { ConnectionOptions, JobsOptions, Queue as QueueType } from "bullmq";
+import { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
+import { AsyncError, IllegalMethodCallError } from "../errors.js";
+import { HResult } from "../hresult.js";
+import { describe } from "../describe.js";
+import { readRunOptions } from "../options.js";
+import type { RunOptions } from "../types.js";
+import type { TaskArguments, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
+import { Queue } from "./peer-modules.js";
+import { assertJson } from "./json-value.js";
+import { JobWatch } from "./job-watch.js";
+import { JobEvents } from "./job-events.js";
+import { cancelChannel } from "./cancel-channel.js";
+import { redisOf } from "./redis-client.js";
+
+/** Options of `new JobClient(queueName, options)`. */
+export interface JobClientOptions {
+  /** BullMQ's connection: ioredis options (`{ host, port }`) or an ioredis client (then it is shared, not closed). */
+  readonly connection: ConnectionOptions;
+  /** BullMQ's key prefix; default BullMQ's (`"bull"`). Must match the `serve` side. */
+  readonly prefix?: string | undefined;
+  /**
+   * How often (ms) the client checks, while it watches jobs, whether events it had not read yet were trimmed from
+   * the queue's events stream; when they were, it re-reads the state of every watched job. Default 5000; 0 = never.
+   */
+  readonly resyncIntervalMs?: number | undefined;
+  /** Receives connection errors (ioredis reconnects by itself). Default: ignored. */
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+/** Options of `client.run`: `RunOptions` plus BullMQ's job options (`attempts`, `backoff`, `priority`, `delay`, `jobId`, ...). */
+export interface JobRunOptions extends RunOptions {
+  /** BullMQ job options. `jobId` chooses the job id (a string, not an integer, without `:`); default a random UUID. */
+  readonly job?: JobsOptions | undefined;
+}
+
+/** An operation for a BullMQ job: an `AsyncOperationWithProgress` that also carries the job's id. */
+export type JobOperation<TResult, TProgress> = AsyncOperationWithProgress<TResult, TProgress> & {
+  /** The BullMQ job id (made by the client, or `job.jobId` from the run options). */
+  readonly jobId: string;
+};
+
+/**
+ * The producer side of `winrt-async/bullmq`: runs the tasks a `serve` process exposes, on any machine that
+ * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one `QueueEvents` per client.
+ * Typed from the very `tasks` object that `serve` runs: `new JobClient<typeof tasks>(...)`.
+ */
+export class JobClient<Tasks> {
+  /** The queue's name. */
+  readonly queueName: string;
+  private readonly queue: QueueType;
+  private readonly events: JobEvents;
+  private readonly channel: string;
+  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly onError: (error: unknown) => void;
+  private closing: Promise<void> | undefined = undefined;
+
+  /**
+   * Connects to the queue `queueName` (connections open in the background; `run` may be called at once).
+   * Throws `TypeError` for a `queueName` that is not a non-empty string or malformed `options`.
+   */
+  constructor(queueName: string, options: JobClientOptions) {
+    if (typeof queueName !== "string" || queueName === "") {
+      throw new TypeError(`JobClient expects a queue name (a non-empty string), got ${describe(queueName)}`);
+    }
+    if (typeof options !== "object" || options?.connection === undefined) {
+      throw new TypeError(`JobClient expects options with a connection, got ${describe(options)}`);
+    }
+    const { connection, prefix, resyncIntervalMs = 5000, onError } = options;
+    if (prefix !== undefined && typeof prefix !== "string") {
+      throw new TypeError(`JobClient options.prefix must be a string, got ${describe(prefix)}`);
+    }
+    if (typeof resyncIntervalMs !== "number" || !(resyncIntervalMs >= 0)) {
+      throw new TypeError(`JobClient options.resyncIntervalMs must be a number >= 0, got ${describe(resyncIntervalMs)}`);
+    }
+    if (onError !== undefined && typeof onError !== "function") {
+      throw new TypeError(`JobClient options.onError must be a function, got ${describe(onError)}`);
+    }
+    this.queueName = queueName;
+    this.onError = onError ?? (() => undefined);
+    this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
+    this.queue.on("error", this.onError);
+    this.channel = cancelChannel(prefix ?? "bull", queueName);
+    this.events = new JobEvents(
+      this.queue,
+      connection,
+      prefix,
+      resyncIntervalMs,
+      {
+        requeued: (jobId) => this.track(this.cancelJob(jobId)),
+        activated: (jobId) => this.track(this.announceCancel(jobId)),
+      },
+      this.onError,
+    );
+    // Failures to connect surface through the operations (their `add` fails) and onError.
+    this.events.ready.catch(this.onError);
+  }
+
+  /**
+   * Adds a job running task `name` with `input` and returns its operation at once (hot: `started`, with the job id
+   * made here). The operation ends as the job ends: `completed` with the task's result; `error` with the error
+   * the task threw, rebuilt (class, `hresult`, `cause`, data); `canceled` when canceled by any client or removed.
+   * It stays `started` across BullMQ retries. `cancel()` removes a waiting or delayed job and announces an active
+   * one to every `serve`. A failed `add` (no Redis, a duplicate option BullMQ refuses) ends it in `error`.
+   * Throws `IllegalMethodCallError` after `close()`, `TypeError` for a name that is not a non-empty string, input
+   * that JSON cannot carry unchanged, or malformed options (`RangeError` for a `job.jobId` BullMQ refuses).
+   */
+  run<N extends TaskName<Tasks>>(
+    name: N,
+    ...args: TaskArguments<Tasks, N, JobRunOptions>
+  ): JobOperation<TaskResult<Tasks, N>, TaskProgress<Tasks, N>> {
+    const [input, options] = args as [unknown, JobRunOptions | undefined];
+    if (this.closing !== undefined) throw new IllegalMethodCallError("JobClient.run was called after close().");
+    if (typeof name !== "string" || name === "") {
+      throw new TypeError(`JobClient.run expects a task name (a non-empty string), got ${describe(name)}`);
+    }
+    if (input !== undefined) assertJson(input, "JobClient.run input");
+    readRunOptions(options, "JobClient.run");
+    const jobOptions = readJobOptions(options?.job);
+    const jobId = jobOptions?.jobId ?? crypto.randomUUID();
+    const { op, watch } = this.watch(jobId, options);
+    if (watch === undefined) return op; // an already-aborted signal: the operation starts canceled, no job is added
+    const added = this.events.ready
+      .then(() => this.queue.add(name, input === undefined ? null : input, { ...jobOptions, jobId }))
+      .then(
+        () => true,
+        (error: unknown) => {
+          this.events.remove(watch);
+          watch.fail(error);
+          return false;
+        },
+      );
+    watch.added = added;
+    this.track(added);
+    return op;
+  }
+
+  /**
+   * An operation for an existing job (added by another process, or before a restart). It reads the job's state
+   * once: a finished job gives an operation already ending that way; a running one delivers the current progress
+   * once, then follows the job. An id that names no job gives an operation in `error` with an `AsyncError`
+   * (`E_INVALIDARG`). Type the result with the task name: `client.attach<"resize">(id)`.
+   * Throws `IllegalMethodCallError` after `close()` and `TypeError` for an id that is not a non-empty string.
+   */
+  attach<N extends TaskName<Tasks> = TaskName<Tasks>>(jobId: string): JobOperation<TaskResult<Tasks, N>, TaskProgress<Tasks, N>> {
+    if (this.closing !== undefined) throw new IllegalMethodCallError("JobClient.attach was called after close().");
+    if (typeof jobId !== "string" || jobId === "") {
+      throw new TypeError(`JobClient.attach expects a job id (a non-empty string), got ${describe(jobId)}`);
+    }
+    const { op, watch } = this.watch(jobId, undefined);
+    const found = this.readAttached(watch!);
+    watch!.added = found;
+    this.track(found);
+    return op as JobOperation<TaskResult<Tasks, N>, TaskProgress<Tasks, N>>;
+  }
+
+  /**
+   * Stops watching: waits for `add`s and cancels under way, ends every pending operation in `error` with
+   * `DisconnectedError` (their jobs go on: attach them again later; cancel first to stop the work), and closes the
+   * client's connections. Idempotent; never rejects.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+      for (const watch of this.events.takeAll()) {
+        watch.disconnected(`JobClient for queue "${this.queueName}" was closed before job ${watch.jobId} ended.`);
+      }
+      await this.events.close().catch(this.onError);
+      await this.queue.close().catch(this.onError);
+    })();
+    return this.closing;
+  }
+
+  /** `close()`, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private watch(jobId: string, options: RunOptions | undefined): { op: JobOperation<any, any>; watch: JobWatch | undefined } {
+    let watch: JobWatch | undefined;
+    const op = AsyncOperationWithProgress.run<unknown, unknown>(
+      (ctx) =>
+        new Promise<unknown>((resolve, reject) => {
+          const w = new JobWatch(jobId, ctx, resolve, reject);
+          watch = w;
+          ctx.onCancel(() => {
+            w.canceled = true;
+            this.track(w.added.then((exists) => (exists ? this.cancelJob(jobId) : undefined)));
+          });
+        }),
+      options,
+    );
+    Object.defineProperty(op, "jobId", { value: jobId, enumerable: true });
+    if (watch !== undefined) this.events.add(watch);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { op: op as JobOperation<any, any>, watch };
+  }
+
+  private async readAttached(watch: JobWatch): Promise<boolean> {
+    try {
+      await this.events.ready;
+      const job = await this.queue.getJob(watch.jobId);
+      if (job === undefined) {
+        this.events.remove(watch);
+        watch.fail(
+          new AsyncError(`No job with id ${watch.jobId} in queue "${this.queueName}" (never added, or removed).`, {
+            hresult: HResult.E_INVALIDARG,
+          }),
+        );
+        return false;
+      }
+      const state = await job.getState();
+      if (state === "completed") this.events.completed(watch.jobId, job.returnvalue);
+      else if (state === "failed") await this.events.failed(watch.jobId, job.failedReason);
+      else {
+        // `job.progress` reads 0 for a job that never reported; the raw field tells the two apart.
+        const client = await redisOf(this.queue);
+        const raw = await client.hget(this.queue.toKey(watch.jobId), "progress");
+        if (raw !== null && !watch.progressSeen) watch.progress(JSON.parse(raw));
+      }
+      return true;
+    } catch (error) {
+      this.events.remove(watch);
+      watch.fail(error);
+      return false;
+    }
+  }
+
+  /** Removes a waiting or delayed job; announces an active one to every `serve`. Never rejects. */
+  private async cancelJob(jobId: string): Promise<void> {
+    try {
+      const removed = await this.queue.remove(jobId);
+      if (removed === 1) this.events.removed(jobId);
+      else await this.announceCancel(jobId);
+    } catch (error) {
+      // BullMQ versions that throw for a locked (active) job instead of returning 0.
+      await this.announceCancel(jobId);
+      this.onError(error);
+    }
+  }
+
+  private async announceCancel(jobId: string): Promise<void> {
+    try {
+      const client = await redisOf(this.queue);
+      await client.publish(this.channel, jobId);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private track(promise: Promise<unknown>): void {
+    this.inflight.add(promise);
+    void promise.finally(() => this.inflight.delete(promise));
+  }
+}
+
+/** Validates BullMQ job options enough to fail fast on what would otherwise fail the `add` later. */
+function readJobOptions(job: JobsOptions | undefined): JobsOptions | undefined {
+  if (job === undefined) return undefined;
+  if (typeof job !== "object" || job === null) {
+    throw new TypeError(`JobClient.run options.job must be an object of BullMQ job options, got ${describe(job)}`);
+  }
+  const { jobId } = job;
+  if (jobId !== undefined) {
+    if (typeof jobId !== "string" || jobId === "") {
+      throw new TypeError(`JobClient.run options.job.jobId must be a non-empty string, got ${describe(jobId)}`);
+    }
+    if (/^\d+$/.test(jobId) || jobId.includes(":")) {
+      throw new RangeError(`JobClient.run options.job.jobId must not be an integer nor contain ":" (BullMQ's rule), got ${describe(jobId)}`);
+    }
+  }
+  return job;
+}
