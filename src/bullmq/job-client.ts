@@ -227,14 +227,20 @@ export class JobClient<Tasks> {
     }
   }
 
-  /** Removes a waiting or delayed job; announces an active one to every `serve`. Never rejects. */
+  /**
+   * Removes a job that waits (waiting, delayed, prioritized, paused); announces any other to every `serve`.
+   * BullMQ's remove refuses only locked (active) jobs, so the state is read first: a job that finished meanwhile
+   * must not be removed under the clients that watch it. Never rejects.
+   */
   private async cancelJob(jobId: string): Promise<void> {
     try {
-      const removed = await this.queue.remove(jobId);
-      if (removed === 1) this.events.removed(jobId);
-      else await this.announceCancel(jobId);
+      const state = await this.queue.getJobState(jobId);
+      if (REMOVABLE.has(state) && (await this.queue.remove(jobId)) === 1) {
+        this.events.removed(jobId);
+        return;
+      }
+      if (state !== "completed" && state !== "failed" && state !== "unknown") await this.announceCancel(jobId);
     } catch (error) {
-      // BullMQ versions that throw for a locked (active) job instead of returning 0.
       await this.announceCancel(jobId);
       this.onError(error);
     }
@@ -254,6 +260,9 @@ export class JobClient<Tasks> {
     void promise.finally(() => this.inflight.delete(promise));
   }
 }
+
+/** The states in which a job waits for a consumer and can be removed. */
+const REMOVABLE = new Set<string>(["waiting", "delayed", "prioritized", "paused", "waiting-children"]);
 
 /** Validates BullMQ job options enough to fail fast on what would otherwise fail the `add` later. */
 function readJobOptions(job: JobsOptions | undefined): JobsOptions | undefined {
