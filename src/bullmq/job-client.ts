@@ -200,7 +200,9 @@ export class JobClient<Tasks> {
   private async readAttached(watch: JobWatch): Promise<boolean> {
     try {
       await this.events.ready;
-      const job = await this.queue.getJob(watch.jobId);
+      // The state first: a finished job's fields are final, while a snapshot read before it finished is stale.
+      const state = await this.queue.getJobState(watch.jobId);
+      const job = state === "unknown" ? undefined : await this.queue.getJob(watch.jobId);
       if (job === undefined) {
         this.events.remove(watch);
         watch.fail(
@@ -210,7 +212,6 @@ export class JobClient<Tasks> {
         );
         return false;
       }
-      const state = await job.getState();
       if (state === "completed") this.events.completed(watch.jobId, job.returnvalue);
       else if (state === "failed") await this.events.failed(watch.jobId, job.failedReason);
       else {

@@ -182,14 +182,14 @@ export class JobEvents {
 
   private async resyncOne(jobId: string): Promise<void> {
     try {
-      const job = await this.queue.getJob(jobId);
+      // The state first: a finished job's fields are final, while a snapshot read before it finished is stale.
+      const state = await this.queue.getJobState(jobId);
+      const job = state === "unknown" ? undefined : await this.queue.getJob(jobId);
       if (!this.watches.has(jobId)) return;
       if (job === undefined) {
         this.removed(jobId);
         return;
       }
-      const state = await job.getState();
-      if (!this.watches.has(jobId)) return;
       if (state === "completed") this.completed(jobId, job.returnvalue);
       else if (state === "failed") await this.failed(jobId, job.failedReason);
       else if (this.watches.get(jobId)?.canceled === true) {

@@ -1,0 +1,54 @@
+// DESIGN 4.2: client.close() stops watching: its pending operations end in error with DisconnectedError while
+// their jobs go on (another client can attach them); run and attach after close throw IllegalMethodCallError.
+import { describe, expect, it } from "vitest";
+import { AsyncStatus, DisconnectedError, HResult, IllegalMethodCallError } from "../../src/index.js";
+import { JobClient } from "../../src/bullmq/index.js";
+import { gate } from "../helpers/fixtures.js";
+import { caught, rejection } from "../helpers/caught.js";
+import { connection, uniqueQueue, useClient, useServer } from "../helpers/bullmq.js";
+
+describe("JobClient.close", () => {
+  it("ends pending operations with DisconnectedError; the job goes on and can be attached again", async () => {
+    const name = uniqueQueue("client-close");
+    const hold = gate();
+    const entered = gate();
+    const tasks = {
+      async slow(n: number) {
+        entered.open();
+        await hold.promise;
+        return n + 1;
+      },
+    };
+    await useServer(name, tasks);
+    const client = new JobClient<typeof tasks>(name, { connection: connection() });
+    const op = client.run("slow", 1);
+    await entered.promise;
+    await client.close();
+    const error = await rejection(op);
+    expect(op.status).toBe(AsyncStatus.error);
+    expect(error).toBeInstanceOf(DisconnectedError);
+    expect((error as DisconnectedError).hresult).toBe(HResult.RPC_E_DISCONNECTED);
+    const again = useClient<typeof tasks>(name).attach<"slow">(op.jobId);
+    hold.open();
+    expect(await again).toBe(2);
+  });
+
+  it("throws IllegalMethodCallError from run and attach after close, and close twice is fine", async () => {
+    const name = uniqueQueue("client-closed");
+    const client = new JobClient<{ ok(): number }>(name, { connection: connection() });
+    await client.close();
+    await client.close();
+    expect(caught(() => client.run("ok"))).toBeInstanceOf(IllegalMethodCallError);
+    expect(caught(() => client.attach("x"))).toBeInstanceOf(IllegalMethodCallError);
+  });
+
+  it("await using closes the client", async () => {
+    const name = uniqueQueue("client-using");
+    let escaped: JobClient<{ ok(): number }>;
+    {
+      await using client = new JobClient<{ ok(): number }>(name, { connection: connection() });
+      escaped = client;
+    }
+    expect(caught(() => escaped.run("ok"))).toBeInstanceOf(IllegalMethodCallError);
+  });
+});
