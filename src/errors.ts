@@ -56,6 +56,17 @@ export class TimeoutError extends AsyncError {
   }
 }
 
+/**
+ * Raised when the party running an operation went away before it ended: a worker thread that crashed, exited,
+ * failed to load or was terminated, or a queue consumer that stalled (`RPC_E_DISCONNECTED`, 0x80010108). Its
+ * `cause`, when present, is what the runtime reported (the worker's error or exit code).
+ */
+export class DisconnectedError extends AsyncError {
+  constructor(message = "The object invoked has disconnected from its clients.", options?: ErrorOptions) {
+    super(message, withCode(options, HResult.RPC_E_DISCONNECTED));
+  }
+}
+
 function withCode(options: ErrorOptions | undefined, hresult: number): AsyncErrorOptions {
   return options === undefined || !("cause" in options) ? { hresult } : { cause: options.cause, hresult };
 }
@@ -69,6 +80,7 @@ for (const [ctor, name] of [
   [IllegalStateChangeError, "IllegalStateChangeError"],
   [IllegalDelegateAssignmentError, "IllegalDelegateAssignmentError"],
   [TimeoutError, "TimeoutError"],
+  [DisconnectedError, "DisconnectedError"],
 ] as const) {
   Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true });
 }

@@ -12,6 +12,7 @@ export const HResult = Object.freeze({
   E_ILLEGAL_DELEGATE_ASSIGNMENT: 0x80000018 | 0,
   ERROR_CANCELLED: 0x800704c7 | 0,
   ERROR_TIMEOUT: 0x800705b4 | 0,
+  RPC_E_DISCONNECTED: 0x80010108 | 0,
 } as const);
 
 /** The name of one of the `HResult` constants. */

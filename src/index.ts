@@ -9,6 +9,7 @@ export {
   IllegalStateChangeError,
   IllegalDelegateAssignmentError,
   TimeoutError,
+  DisconnectedError,
   hresultOf,
   isCanceledError,
 } from "./errors.js";
