@@ -1,5 +1,6 @@
 import type { ConnectionOptions, JobsOptions, Queue as QueueType } from "bullmq";
-import { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
+import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
+import { makeRemoteOperation, type RemoteOperation, type RemoteOwner } from "../remote/remote-operation.js";
 import { AsyncError, IllegalMethodCallError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
@@ -45,7 +46,7 @@ export type JobOperation<TResult, TProgress> = AsyncOperationWithProgress<TResul
  * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one `QueueEvents` per client.
  * Typed from the very `tasks` object that `serve` runs: `new JobClient<typeof tasks>(...)`.
  */
-export class JobClient<Tasks> {
+export class JobClient<Tasks> implements RemoteOwner {
   /** The queue's name. */
   readonly queueName: string;
   private readonly queue: QueueType;
@@ -115,10 +116,10 @@ export class JobClient<Tasks> {
       throw new TypeError(`JobClient.run expects a task name (a non-empty string), got ${describe(name)}`);
     }
     if (input !== undefined) assertJson(input, "JobClient.run input");
-    readRunOptions(options, "JobClient.run");
+    const checked = readRunOptions(options, "JobClient.run");
     const jobOptions = readJobOptions(options?.job);
     const jobId = jobOptions?.jobId ?? crypto.randomUUID();
-    const { op, watch } = this.watch(jobId, options);
+    const { op, watch } = this.watch(jobId, checked);
     if (watch === undefined) return op; // an already-aborted signal: the operation starts canceled, no job is added
     const added = this.events.ready
       .then(() => this.queue.add(name, input === undefined ? null : input, { ...jobOptions, jobId }))
@@ -176,23 +177,24 @@ export class JobClient<Tasks> {
     return this.close();
   }
 
+  /** @internal A `RemoteOwner`: called inside `op.cancel()` (or a linked signal's abort). Never throws. */
+  remoteCanceled(op: RemoteOperation<unknown, unknown>): void {
+    const watch = op._where as JobWatch | null;
+    if (watch === null || watch.ended) return; // the job's own end (canceled marker, removal) canceled it
+    watch.canceled = true;
+    this.track(watch.added.then((exists) => (exists ? this.cancelJob(watch.jobId) : undefined)));
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private watch(jobId: string, options: RunOptions | undefined): { op: JobOperation<any, any>; watch: JobWatch | undefined } {
-    let watch: JobWatch | undefined;
-    const op = AsyncOperationWithProgress.run<unknown, unknown>(
-      (ctx) =>
-        new Promise<unknown>((resolve, reject) => {
-          const w = new JobWatch(jobId, ctx, resolve, reject);
-          watch = w;
-          ctx.onCancel(() => {
-            w.canceled = true;
-            this.track(w.added.then((exists) => (exists ? this.cancelJob(jobId) : undefined)));
-          });
-        }),
-      options,
-    );
+    const op = makeRemoteOperation<unknown, unknown>(this) as RemoteOperation<unknown, unknown> & { readonly jobId: string };
     Object.defineProperty(op, "jobId", { value: jobId, enumerable: true });
-    if (watch !== undefined) this.events.add(watch);
+    if (options?.description !== undefined) op._rare().description = options.description;
+    // An already-aborted signal: the operation starts canceled and no job is added.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    if (options?.signal !== undefined && !op._link(options.signal)) return { op: op as JobOperation<any, any>, watch: undefined };
+    const watch = new JobWatch(jobId, op);
+    this.events.add(watch);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { op: op as JobOperation<any, any>, watch };
   }

@@ -1,12 +1,13 @@
-import type { AsyncProgressContext } from "../types.js";
+import { AsyncStatus } from "../status.js";
 import { DisconnectedError } from "../errors.js";
+import type { RemoteOperation } from "../remote/remote-operation.js";
 import { jobCanceledError, type FailedOutcome } from "./job-outcome.js";
 
 /**
- * One operation's view of one job: the body of an `AsyncOperationWithProgress.run` whose promise stays pending
- * until the job's end arrives (through `QueueEvents` or a state read). Every way the operation can end goes
- * through `end`, so each watch settles exactly once; after the operation was canceled locally it only lets the
- * body finish (the status stays `canceled`), which is what `[Symbol.asyncDispose]` waits for.
+ * One operation's view of one job: a `RemoteOperation` (the worker pool's kind, settled through the engine)
+ * that the job's end settles, through `QueueEvents` or a state read. Every way the job can end goes through
+ * `end`, so each watch settles once; after the operation was canceled locally, the job's end only wakes
+ * `[Symbol.asyncDispose]` (the status stays `canceled`).
  */
 export class JobWatch {
   /** Another watch of the same job in the same client (attach twice, run + attach): a short chain. */
@@ -21,10 +22,13 @@ export class JobWatch {
 
   constructor(
     readonly jobId: string,
-    private readonly ctx: AsyncProgressContext<unknown>,
-    private readonly resolve: (value: unknown) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {}
+    readonly op: RemoteOperation<unknown, unknown>,
+  ) {
+    op._where = this;
+    op._key = jobId;
+    // `[Symbol.asyncDispose]` waits for the job's end, as it waits for a local body's `finally` blocks.
+    op._bodyRunning = true;
+  }
 
   get ended(): boolean {
     return this.done;
@@ -32,7 +36,7 @@ export class JobWatch {
 
   progress(value: unknown): void {
     this.progressSeen = true;
-    if (!this.done) this.ctx.report(value);
+    if (!this.done && (this.op._state & 3) === AsyncStatus.started) this.op._report(value);
   }
 
   completed(value: unknown): void {
@@ -60,10 +64,13 @@ export class JobWatch {
 
   private end(ok: boolean, value: unknown): void {
     if (this.done) return;
-    this.done = true;
-    // Canceled locally: the status is already final; just let the body return so that disposal can finish
-    // (rejecting would send a late error to the unobserved-error report).
-    if (this.canceled || ok) this.resolve(this.canceled ? undefined : value);
-    else this.reject(value);
+    this.done = true; // first: a CanceledError passed to `_fail` calls the owner's remoteCanceled, which reads it
+    const op = this.op;
+    if ((op._state & 3) === AsyncStatus.started) {
+      if (ok) op._settle(AsyncStatus.completed, value);
+      else op._fail(value); // a CanceledError ends it `canceled`
+    }
+    op._where = null;
+    if (op._bodyRunning) op._bodyEnded();
   }
 }

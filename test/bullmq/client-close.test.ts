@@ -23,8 +23,9 @@ describe("JobClient.close", () => {
     const client = new JobClient<typeof tasks>(name, { connection: connection() });
     const op = client.run("slow", 1);
     await entered.promise;
+    const failure = rejection(op); // observed before it fails, so nothing goes to the unobserved-error report
     await client.close();
-    const error = await rejection(op);
+    const error = await failure;
     expect(op.status).toBe(AsyncStatus.error);
     expect(error).toBeInstanceOf(DisconnectedError);
     expect((error as DisconnectedError).hresult).toBe(HResult.RPC_E_DISCONNECTED);
