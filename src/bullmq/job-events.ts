@@ -27,6 +27,8 @@ export class JobEvents {
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
   private interrupted = false;
+  private checkpoint = "0-0";
+  private checking = false;
 
   constructor(
     private readonly queue: Queue,
@@ -122,7 +124,7 @@ export class JobEvents {
     const client = await redisOf(this.queue);
     const last = await client.xrevrange(this.queue.keys["events"]!, "+", "-", "COUNT", 1);
     if (this.closed) return;
-    this.lastSeenId = last[0]?.[0] ?? "0-0";
+    this.lastSeenId = this.checkpoint = last[0]?.[0] ?? "0-0";
     const options = {
       connection: this.connection,
       lastEventId: this.lastSeenId,
@@ -201,18 +203,25 @@ export class JobEvents {
     }
   }
 
-  /** Resyncs when the oldest entry left in the stream is newer than the last one this client read. */
+  /**
+   * Resyncs when entries the client may not have read were trimmed: when the oldest entry left in the stream is
+   * newer than the last entry read at the previous check (comparing with the position at the previous check, not
+   * the current one, still catches a gap that the read loop has already stepped over). Checks never overlap.
+   */
   private async checkTrimmed(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    const since = this.checkpoint;
+    this.checkpoint = this.lastSeenId;
     try {
       const client = await redisOf(this.queue);
       const first = await client.xrange(this.queue.keys["events"]!, "-", "+", "COUNT", 1);
       const firstId = first[0]?.[0];
-      if (firstId !== undefined && compareIds(firstId, this.lastSeenId) > 0) {
-        this.lastSeenId = firstId;
-        await this.resync();
-      }
+      if (firstId !== undefined && compareIds(firstId, since) > 0) await this.resync();
     } catch (error) {
       this.onError(error);
+    } finally {
+      this.checking = false;
     }
   }
 }
