@@ -2,7 +2,8 @@ import type { ConnectionOptions, Job, Worker as WorkerType } from "bullmq";
 import { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
 import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
-import type { AsyncProgressContext, RunOptions } from "../types.js";
+import type { AsyncProgressContext } from "../types.js";
+import type { WorkerPool } from "../worker/worker-pool.js";
 import type { TaskMap } from "../remote/task-types.js";
 import { UnrecoverableError, WaitingError, Worker } from "./peer-modules.js";
 import { assertJson } from "./json-value.js";
@@ -11,12 +12,12 @@ import { ProgressThrottle } from "./progress-throttle.js";
 import { CancelListener, cancelChannel } from "./cancel-channel.js";
 
 /**
- * What `serve` needs of a worker pool (`WorkerPool` from `winrt-async/worker` has it): `run(name, input,
- * { signal, description })` returning an operation with progress whose cancel reaches the task.
+ * What `serve` needs of a worker pool: a `WorkerPool` from `winrt-async/worker` (its `run(name, input,
+ * { description })` returns an operation with progress whose cancel reaches the task, or ends in the forced
+ * termination of its thread).
  */
-export interface JobPool {
-  run(name: string, input: unknown, options?: RunOptions): AsyncOperationWithProgress<unknown, unknown>;
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JobPool = Pick<WorkerPool<any>, "run">;
 
 /** Options of `serve`. */
 export interface ServeOptions {
@@ -225,7 +226,7 @@ class Server implements JobServer {
     };
     let op: AsyncOperationWithProgress<unknown, unknown>;
     if (this.pool !== undefined) {
-      op = this.pool.run(name, job.data, { description });
+      op = this.pool.run(name, job.data, { description }) as unknown as AsyncOperationWithProgress<unknown, unknown>;
       op.progress = (_op, value) => report(value);
     } else {
       // The body may report synchronously, before `run` returns and a `progress` handler could be assigned: the

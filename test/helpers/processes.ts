@@ -6,7 +6,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { onTestFinished } from "vitest";
 
-export type Line = Record<string, unknown> & { event: string };
+/** One JSON line a fixture printed (the fields the fixtures use). */
+export interface Line {
+  event: string;
+  consumer?: string;
+  tag?: string;
+  reason?: string;
+  jobId?: string;
+  outcome?: string;
+  progress?: unknown;
+  result?: unknown;
+  name?: string;
+  canceled?: boolean;
+  text?: string;
+}
 
 export interface Child {
   readonly process: ChildProcess;

@@ -42,7 +42,7 @@ export async function startProxy(targetHost: string, targetPort: number): Promis
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
-  return {
+  const proxy: TcpProxy = {
     port,
     drop() {
       refusing = true;
@@ -62,8 +62,9 @@ export async function startProxy(targetHost: string, targetPort: number): Promis
       for (const pair of pairs) for (const chunk of pair.held.splice(0)) pair.upstream.write(chunk);
     },
     async close() {
-      this.drop();
+      proxy.drop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return proxy;
 }
