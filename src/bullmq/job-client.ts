@@ -52,7 +52,10 @@ export class JobClient<Tasks> implements RemoteOwner {
   private readonly queue: QueueType;
   private readonly events: JobEvents;
   private readonly channel: string;
-  private readonly inflight = new Set<Promise<unknown>>();
+  /** Adds, cancels and state reads under way (close waits for them). */
+  private pending = 0;
+  private drained: (() => void) | undefined = undefined;
+  private ready = false;
   private readonly onError: (error: unknown) => void;
   private closing: Promise<void> | undefined = undefined;
 
@@ -94,7 +97,7 @@ export class JobClient<Tasks> implements RemoteOwner {
       this.onError,
     );
     // Failures to connect surface through the operations (their `add` fails) and onError.
-    this.events.ready.catch(this.onError);
+    this.events.ready.then(() => (this.ready = true), this.onError);
   }
 
   /**
@@ -121,19 +124,23 @@ export class JobClient<Tasks> implements RemoteOwner {
     const jobId = jobOptions?.jobId ?? crypto.randomUUID();
     const { op, watch } = this.watch(jobId, checked);
     if (watch === undefined) return op; // an already-aborted signal: the operation starts canceled, no job is added
-    const added = this.events.ready
-      .then(() => this.queue.add(name, input === undefined ? null : input, { ...jobOptions, jobId }))
-      .then(
-        () => true,
-        (error: unknown) => {
-          this.events.remove(watch);
-          watch.fail(error);
-          return false;
-        },
-      );
+    const added = this.add(watch, name, input === undefined ? null : input, { ...jobOptions, jobId });
     watch.added = added;
     this.track(added);
     return op;
+  }
+
+  /** Adds the job once the client reads events (so none of the job's is missed). Never rejects. */
+  private async add(watch: JobWatch, name: string, data: unknown, options: JobsOptions): Promise<boolean> {
+    try {
+      if (!this.ready) await this.events.ready;
+      await this.queue.add(name, data, options);
+      return true;
+    } catch (error) {
+      this.events.remove(watch);
+      watch.fail(error);
+      return false;
+    }
   }
 
   /**
@@ -162,7 +169,7 @@ export class JobClient<Tasks> implements RemoteOwner {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+      while (this.pending > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       for (const watch of this.events.takeAll()) {
         watch.disconnected(`JobClient for queue "${this.queueName}" was closed before job ${watch.jobId} ended.`);
       }
@@ -258,9 +265,18 @@ export class JobClient<Tasks> implements RemoteOwner {
     }
   }
 
+  /** Counts `promise` (which never rejects) as under way until it settles. */
   private track(promise: Promise<unknown>): void {
-    this.inflight.add(promise);
-    void promise.finally(() => this.inflight.delete(promise));
+    this.pending++;
+    void promise.then(this.untrack);
+  }
+
+  private readonly untrack = (): void => {
+    if (--this.pending === 0 && this.drained !== undefined) {
+      const drained = this.drained;
+      this.drained = undefined;
+      drained();
+    }
   }
 }
 

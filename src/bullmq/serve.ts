@@ -1,8 +1,8 @@
 import type { ConnectionOptions, Job, Worker as WorkerType } from "bullmq";
-import { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
+import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
+import { RemoteTaskContext, type TaskContextHost } from "../remote/task-context.js";
 import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
-import type { AsyncProgressContext } from "../types.js";
 import type { WorkerPool } from "../worker/worker-pool.js";
 import type { TaskMap } from "../remote/task-types.js";
 import { UnrecoverableError, WaitingError, Worker } from "./peer-modules.js";
@@ -63,9 +63,16 @@ export interface JobServer {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** A job this process runs: its context (in-process) or its pool operation, and its progress throttle. */
 interface Running {
-  readonly op: AsyncOperationWithProgress<unknown, unknown>;
-  /** Why the operation was canceled by us, if it was. */
+  readonly job: Job;
+  /** The body's context when the job runs in this thread. */
+  ctx: RemoteTaskContext<Running> | undefined;
+  /** The pool's operation when the job runs in a `WorkerPool`. */
+  op: AsyncOperationWithProgress<unknown, unknown> | undefined;
+  /** Made on the first report. */
+  throttle: ProgressThrottle | undefined;
+  /** Why we canceled the body, if we did. */
   reason: "cancel" | "close" | undefined;
 }
 
@@ -86,7 +93,7 @@ export function serve(queueName: string, tasks: TaskMap | object, options: Serve
   return new Server(queueName, tasks as TaskMap, options);
 }
 
-class Server implements JobServer {
+class Server implements JobServer, TaskContextHost<Running> {
   readonly queueName: string;
   readonly ready: Promise<void>;
   private readonly worker: WorkerType;
@@ -160,10 +167,7 @@ class Server implements JobServer {
     this.closing ??= (async () => {
       await this.ready.catch(() => undefined);
       const grace = setTimeout(() => {
-        for (const entry of this.running.values()) {
-          entry.reason ??= "close";
-          entry.op.cancel();
-        }
+        for (const entry of this.running.values()) this.cancelRunning(entry, "close");
       }, this.closeGraceMs);
       try {
         await this.worker.close();
@@ -181,11 +185,17 @@ class Server implements JobServer {
     return this.close();
   }
 
+  /** Cancels the body of `entry` (its context, or its pool operation). */
+  private cancelRunning(entry: Running, reason: "cancel" | "close"): void {
+    entry.reason ??= reason;
+    entry.ctx?.cancel();
+    entry.op?.cancel();
+  }
+
   private cancelRequested(jobId: string): void {
     const entry = this.running.get(jobId);
     if (entry !== undefined) {
-      entry.reason ??= "cancel";
-      entry.op.cancel();
+      this.cancelRunning(entry, "cancel");
       return;
     }
     // Not held here (yet): this process may be between taking the job and starting it.
@@ -197,6 +207,18 @@ class Server implements JobServer {
       }
     }
     this.cancelRequests.set(jobId, now);
+  }
+
+  /** @internal `TaskContextHost`: a report of the body (JSON only: anything else is dropped and reported). */
+  taskProgress(entry: Running, value: unknown): void {
+    try {
+      assertJson(value, "progress");
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
+    const job = entry.job;
+    (entry.throttle ??= new ProgressThrottle(this.progressIntervalMs, (v) => job.updateProgress(v as object))).push(value);
   }
 
   private async process(job: Job, token: string | undefined): Promise<unknown> {
@@ -212,61 +234,62 @@ class Server implements JobServer {
       );
     }
     if (this.cancelRequests.delete(jobId)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
-    const description = `${this.queueName} job ${jobId} (${name})`;
-    const throttle = new ProgressThrottle(this.progressIntervalMs, (value) => job.updateProgress(value as object));
-    const report = (value: unknown): void => {
-      // JSON only, like the result; a value JSON cannot carry is dropped (and reported) rather than sent changed.
-      try {
-        assertJson(value, "progress");
-      } catch (error) {
-        this.onError(error);
-        return;
-      }
-      throttle.push(value);
-    };
-    let op: AsyncOperationWithProgress<unknown, unknown>;
-    if (this.pool !== undefined) {
-      op = this.pool.run(name, job.data, { description }) as unknown as AsyncOperationWithProgress<unknown, unknown>;
-      op.progress = (_op, value) => report(value);
-    } else {
-      // The body may report synchronously, before `run` returns and a `progress` handler could be assigned: the
-      // task gets the operation's own context with `report` also feeding the throttle.
-      op = AsyncOperationWithProgress.run((ctx: AsyncProgressContext<unknown>) => task(job.data, reportingContext(ctx, report)), {
-        description,
-      });
-    }
-    const entry: Running = { op, reason: undefined };
+    const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined };
     this.running.set(jobId, entry);
     try {
-      let result: unknown;
-      try {
-        result = await op;
-      } catch (error) {
-        if (entry.reason !== undefined || isCanceledError(error)) {
-          throttle.close();
-          // Wait until the body has unwound (its finally blocks ran, or its worker thread was terminated).
-          await op[Symbol.asyncDispose]();
-          if (entry.reason === "close") {
-            // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
-            await job.moveToWait(token);
-            throw new WaitingError();
-          }
-          throw new UnrecoverableError(`${CANCELED_MARKER}${error instanceof Error ? error.message : "Canceled."}`);
-        }
-        await throttle.flush();
-        return await this.fail(job, error, false);
-      }
-      await throttle.flush();
-      if (result !== undefined) {
+      let ok = false;
+      let value: unknown;
+      if (this.pool === undefined) {
+        // The body gets the remote-side context (the same `ctx` shape as in-process and in a worker thread).
+        const ctx = new RemoteTaskContext<Running>(this, entry);
+        entry.ctx = ctx;
         try {
-          assertJson(result, `The result of task "${name}"`);
+          value = await task(job.data, ctx);
+          ok = true;
+        } catch (error) {
+          value = error;
+        } finally {
+          ctx.end();
+        }
+      } else {
+        const op = this.pool.run(name, job.data, {
+          description: `${this.queueName} job ${jobId} (${name})`,
+        }) as unknown as AsyncOperationWithProgress<unknown, unknown>;
+        entry.op = op;
+        op.progress = (_op, progress) => this.taskProgress(entry, progress);
+        try {
+          value = await op;
+          ok = true;
+        } catch (error) {
+          value = error;
+        }
+        // Canceled: wait until the body has unwound (its finally blocks ran, or its thread was terminated).
+        if (entry.reason !== undefined) await op[Symbol.asyncDispose]();
+      }
+      if (entry.reason === "close") {
+        // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
+        entry.throttle?.close();
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (entry.reason === "cancel" || (!ok && isCanceledError(value))) {
+        entry.throttle?.close();
+        const message = !ok && value instanceof Error ? value.message : "The operation was canceled.";
+        throw new UnrecoverableError(`${CANCELED_MARKER}${message}`);
+      }
+      // The last value reported before the body ended reaches Redis before the job ends.
+      if (entry.throttle !== undefined) await entry.throttle.flush();
+      if (!ok) return await this.fail(job, value, false);
+      if (value !== undefined) {
+        try {
+          assertJson(value, `The result of task "${name}"`);
         } catch (error) {
           return await this.fail(job, error, true);
         }
       }
-      return result;
+      return value;
     } finally {
-      throttle.close();
+      entry.throttle?.close();
       this.running.delete(jobId);
     }
   }
@@ -281,25 +304,6 @@ class Server implements JobServer {
     }
     throw unrecoverable ? new UnrecoverableError(reason) : new Error(reason);
   }
-}
-
-/** `ctx` itself for everything but `report`, which also sends the value on (once the operation still runs). */
-function reportingContext(ctx: AsyncProgressContext<unknown>, send: (value: unknown) => void): AsyncProgressContext<unknown> {
-  return {
-    get signal() {
-      return ctx.signal;
-    },
-    get canceled() {
-      return ctx.canceled;
-    },
-    throwIfCanceled: () => ctx.throwIfCanceled(),
-    onCancel: (callback) => ctx.onCancel(callback),
-    report(value) {
-      if (ctx.canceled) return;
-      ctx.report(value);
-      send(value);
-    },
-  };
 }
 
 function checkNumber(value: unknown, name: string, min: number): void {
