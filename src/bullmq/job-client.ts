@@ -1,10 +1,11 @@
 import type { ConnectionOptions, JobsOptions, Queue as QueueType } from "bullmq";
 import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
-import { makeRemoteOperation, type RemoteOperation, type RemoteOwner } from "../remote/remote-operation.js";
+import { makeRemoteOperation, type RemoteOperation } from "../remote/remote-operation.js";
 import { AsyncError, IllegalMethodCallError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readRunOptions } from "../options.js";
+import { asyncDisposeSymbol } from "../symbols.js";
 import type { RunOptions } from "../types.js";
 import type { TaskArguments, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 import { Queue } from "./peer-modules.js";
@@ -46,7 +47,7 @@ export type JobOperation<TResult, TProgress> = AsyncOperationWithProgress<TResul
  * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one `QueueEvents` per client.
  * Typed from the very `tasks` object that `serve` runs: `new JobClient<typeof tasks>(...)`.
  */
-export class JobClient<Tasks> implements RemoteOwner {
+export class JobClient<Tasks> {
   /** The queue's name. */
   readonly queueName: string;
   private readonly queue: QueueType;
@@ -180,11 +181,14 @@ export class JobClient<Tasks> implements RemoteOwner {
   }
 
   /** `close()`, for `await using`. */
-  [Symbol.asyncDispose](): Promise<void> {
+  [asyncDisposeSymbol](): Promise<void> {
     return this.close();
   }
 
-  /** @internal A `RemoteOwner`: called inside `op.cancel()` (or a linked signal's abort). Never throws. */
+  /**
+   * @internal The `RemoteOwner` side (not declared with `implements`: the internal member is stripped from the
+   * published types): called inside `op.cancel()` (or a linked signal's abort). Never throws.
+   */
   remoteCanceled(op: RemoteOperation<unknown, unknown>): void {
     const watch = op._where as JobWatch | null;
     if (watch === null || watch.ended) return; // the job's own end (canceled marker, removal) canceled it

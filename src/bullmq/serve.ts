@@ -3,6 +3,7 @@ import type { AsyncOperationWithProgress } from "../operations/async-operation-w
 import { RemoteTaskContext, type TaskContextHost } from "../remote/task-context.js";
 import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
+import { asyncDisposeSymbol } from "../symbols.js";
 import type { WorkerPool } from "../worker/worker-pool.js";
 import type { TaskMap } from "../remote/task-types.js";
 import { UnrecoverableError, WaitingError, Worker } from "./peer-modules.js";
@@ -181,7 +182,7 @@ class Server implements JobServer, TaskContextHost<Running> {
     return this.closing;
   }
 
-  [Symbol.asyncDispose](): Promise<void> {
+  [asyncDisposeSymbol](): Promise<void> {
     return this.close();
   }
 
@@ -264,7 +265,7 @@ class Server implements JobServer, TaskContextHost<Running> {
           value = error;
         }
         // Canceled: wait until the body has unwound (its finally blocks ran, or its thread was terminated).
-        if (entry.reason !== undefined) await op[Symbol.asyncDispose]();
+        if (entry.reason !== undefined) await op[asyncDisposeSymbol]();
       }
       if (entry.reason === "close") {
         // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
