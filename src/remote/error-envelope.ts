@@ -141,7 +141,8 @@ function toJson(value: unknown, depth: number, seen: Set<object>): JsonValue | u
     case "boolean":
       return value;
     case "number":
-      return Number.isFinite(value) ? value : undefined;
+      // -0 becomes 0, as JSON writes it: the envelope reads the same before and after a JSON round trip.
+      return Number.isFinite(value) ? value + 0 : undefined;
     case "object":
       break;
     default:

@@ -8,7 +8,7 @@ import { describe } from "../describe.js";
 import { asyncDisposeSymbol } from "../symbols.js";
 import type { RunOptions } from "../types.js";
 import { decodeError } from "../remote/error-envelope.js";
-import { makeRemoteOperation, type RemoteOperation, type RemoteOwner } from "../remote/remote-operation.js";
+import { remoteOperationMaker, type RemoteOperation } from "../remote/remote-operation.js";
 import type { TaskArguments, TaskMap, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 import {
   CANCEL,
@@ -134,7 +134,7 @@ class PoolWorker {
  *
  * @typeParam T - the tasks' type: `typeof tasks` of the object the worker module passed to `expose`
  */
-export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
+export class WorkerPool<T extends TaskMap = TaskMap> {
   private readonly _url: string | URL;
   private readonly _adapter: HostAdapter;
   private readonly _size: number;
@@ -158,6 +158,9 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
   private _retryAt = 0;
   private _retryTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _stealTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  // Makes the pool's operations; they call `_remoteCanceled` inside their cancel() (through an owner object of
+  // their own, which keeps the hook off the pool's public type).
+  private readonly _make = remoteOperationMaker({ remoteCanceled: (op) => this._remoteCanceled(op) });
 
   /**
    * Makes a pool for the worker module at `url` (a `URL` or a string: a path in Node, a URL relative to the page
@@ -206,7 +209,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
   ): AsyncOperationWithProgress<TaskResult<T, N>, TaskProgress<T, N>> {
     if (this._closed) throw new IllegalMethodCallError("WorkerPool.run was called after close().");
     if (typeof name !== "string") throw new TypeError(`WorkerPool.run expects a task name, got ${describe(name)}`);
-    const op = makeRemoteOperation<TaskResult<T, N>, TaskProgress<T, N>>(this);
+    const op = this._make<TaskResult<T, N>, TaskProgress<T, N>>();
     const options = args[1];
     op._name = name;
     op._input = args[0];
@@ -224,7 +227,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
           // Moves the transferables into a copy held until the task is sent: detached at `run`, as promised.
           const moved = structuredClone({ input: op._input, list }, { transfer: list as Transferable[] });
           op._input = moved.input;
-          op._xfer = moved.list;
+          op._extrasOfRemote().xfer = moved.list;
         } catch (error) {
           op._settle(AsyncStatus.error, error);
           return op;
@@ -282,7 +285,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
     if (worker !== undefined) {
       this._send(worker, op);
     } else if (this._queued >= this._maxQueue) {
-      op._input = op._xfer = undefined;
+      op._input = undefined;
       op._settle(
         AsyncStatus.error,
         new AsyncError(`The WorkerPool queue is full: ${this._maxQueue} operations already wait (maxQueue).`),
@@ -352,9 +355,8 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
     if (worker.count++ === 0) worker.handle.ref();
     op._where = worker;
     op._key = slot;
-    op._bodyRunning = true;
     if (worker.flags !== null) Atomics.store(worker.flags, slot, 0);
-    const list = op._xfer;
+    const list = op._more?.xfer;
     if (list !== undefined) worker.transfer.push(...list);
     this._push(worker, RUN, slot, op._name, op._input);
   }
@@ -381,7 +383,8 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
       for (let i = 0; i < out.length; i += RECORD_SIZE) {
         const record = out.slice(i, i + RECORD_SIZE);
         try {
-          worker.handle.post(record, record[0] === RUN ? ((worker.held[record[1] as number] as AnyRemote | undefined)?._xfer ?? []) as Transferable[] : []);
+          const list = record[0] === RUN ? worker.held[record[1] as number]?._more?.xfer : undefined;
+          worker.handle.post(record, (list ?? []) as Transferable[]);
         } catch (error) {
           if (record[0] !== RUN) continue;
           const slot = record[1] as number;
@@ -488,10 +491,12 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
    */
   private _finished(op: AnyRemote, status: AsyncStatus, value: unknown, late = true): void {
     op._where = null;
-    op._input = op._xfer = undefined;
-    if (op._timer !== undefined) {
-      clearTimeout(op._timer);
-      op._timer = undefined;
+    op._input = undefined;
+    const more = op._more;
+    if (more !== undefined) {
+      more.xfer = undefined;
+      clearTimeout(more.timer);
+      more.timer = undefined;
     }
     if ((op._state & 3) === STARTED) {
       if (status === AsyncStatus.completed) op._settle(status, value);
@@ -500,7 +505,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
       // Too late: the operation was canceled. `_fail` reports it unless it is the cancellation itself.
       op._fail(value);
     }
-    if (op._bodyRunning) op._bodyEnded();
+    op._bodyEnded();
   }
 
   private _idle(worker: PoolWorker): void {
@@ -537,7 +542,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
       const silent = t - other.lastHeard;
       for (let slot = 0; slot < other.held.length; slot++) {
         const op = other.held[slot];
-        if (op == null || op._xfer !== undefined || (op._state & 3) !== STARTED) continue;
+        if (op == null || op._more?.xfer !== undefined || (op._state & 3) !== STARTED) continue;
         if ((Atomics.load(other.flags, slot) & STARTED_BIT) !== 0) continue;
         if (silent < STEAL_AFTER_MS) retryIn = Math.min(retryIn, STEAL_AFTER_MS - silent);
         else candidates.push([other, slot, op]);
@@ -561,12 +566,12 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
 
   // ---- cancel, crash, end -----------------------------------------------------------------------------------
 
-  /** @internal Called by an operation of this pool inside its `cancel()`. */
-  remoteCanceled(op: AnyRemote): void {
+  /** Called by an operation of this pool inside its `cancel()`. */
+  private _remoteCanceled(op: AnyRemote): void {
     const where = op._where;
     if (where === this) {
       op._where = null;
-      op._input = op._xfer = undefined;
+      op._input = undefined;
       this._queued--;
       return;
     }
@@ -574,9 +579,10 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
     const slot = op._key as number;
     if (where.flags !== null) Atomics.or(where.flags, slot, CANCEL_BIT);
     this._push(where, CANCEL, slot, 0, 0);
-    if (Number.isFinite(this._graceMs) && op._timer === undefined) {
-      op._timer = setTimeout(() => {
-        op._timer = undefined;
+    const more = op._extrasOfRemote();
+    if (Number.isFinite(this._graceMs) && more.timer === undefined) {
+      more.timer = setTimeout(() => {
+        more.timer = undefined;
         if (op._where === where && !where.dead) {
           this._end(
             where,
@@ -585,7 +591,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
           );
         }
       }, this._graceMs);
-      unrefTimer(op._timer);
+      unrefTimer(more.timer);
     }
   }
 
@@ -607,7 +613,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
       const op = worker.held[slot];
       if (op == null) continue;
       const started =
-        flags === null || op._xfer !== undefined || (Atomics.or(flags, slot, STOLEN_BIT) & STARTED_BIT) !== 0;
+        flags === null || op._more?.xfer !== undefined || (Atomics.or(flags, slot, STOLEN_BIT) & STARTED_BIT) !== 0;
       if (!started && (op._state & 3) === STARTED) unstarted.push(op);
       else lost.push(op);
     }
@@ -629,10 +635,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> implements RemoteOwner {
       this._failQueued(cause);
     } else if (unstarted.length > 0) {
       unstarted.sort((a, b) => a._id - b._id);
-      for (const op of unstarted) {
-        op._where = this;
-        op._bodyRunning = false;
-      }
+      for (const op of unstarted) op._where = this;
       this._queue = unstarted.concat(this._queue.slice(this._head));
       this._head = 0;
       this._queued += unstarted.length;

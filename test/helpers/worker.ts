@@ -17,16 +17,32 @@ export function fixturePool(options: WorkerPoolOptions = {}): WorkerPool<AnyTask
   return new WorkerPool<AnyTasks>(tasksUrl, { size: 1, ...options });
 }
 
-/** A shared buffer for the tasks that report through flags: 4 Int32 flags and one BigInt64 time stamp. */
-export function sharedFlags(): { buffer: SharedArrayBuffer; flags: Int32Array; stamp: BigInt64Array } {
-  const buffer = new SharedArrayBuffer(24);
-  return { buffer, flags: new Int32Array(buffer, 0, 4), stamp: new BigInt64Array(buffer, 16, 1) };
+/**
+ * A shared buffer for the tasks that report through flags: 4 Int32 flags, one BigInt64 time stamp, and an Int32
+ * the waitCancel task sets when its body starts.
+ */
+export function sharedFlags(): { buffer: SharedArrayBuffer; flags: Int32Array; stamp: BigInt64Array; started: Int32Array } {
+  const buffer = new SharedArrayBuffer(32);
+  return {
+    buffer,
+    flags: new Int32Array(buffer, 0, 4),
+    stamp: new BigInt64Array(buffer, 16, 1),
+    started: new Int32Array(buffer, 24, 1),
+  };
+}
+
+// `Atomics.waitAsync` (Node 16+) is in lib es2024, past the project's es2022 lib.
+const atomics = Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number, timeout?: number): { async: boolean; value: unknown };
+};
+
+/** Waits (without blocking) until `array[index]` is no longer `value`, or `timeoutMs` passed. */
+export async function waitAsync(array: Int32Array, index: number, value: number, timeoutMs = 5_000): Promise<void> {
+  const wait = atomics.waitAsync(array, index, value, timeoutMs);
+  if (wait.async) await wait.value;
 }
 
 /** Resolves once the worker set `flags[index]` to a non-zero value (Atomics.waitAsync: a gate, not a sleep). */
 export async function flagSet(flags: Int32Array, index: number): Promise<void> {
-  while (Atomics.load(flags, index) === 0) {
-    const wait = Atomics.waitAsync(flags, index, 0, 5_000);
-    if (wait.async) await wait.value;
-  }
+  while (Atomics.load(flags, index) === 0) await waitAsync(flags, index, 0);
 }

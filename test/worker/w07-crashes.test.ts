@@ -54,8 +54,7 @@ describe("a worker that crashes", () => {
     process.env["WINRT_ASYNC_LOAD_COUNTER"] = counter;
     await using pool = new WorkerPool<AnyTasks>(fixtureUrl("fails-to-load.mjs"), { size: 2 });
     const ops = [pool.run("never"), pool.run("never"), pool.run("never")];
-    for (const op of ops) {
-      const error = await disconnected(op);
+    for (const error of await Promise.all(ops.map(disconnected))) {
       expect((error.cause as Error).message).toBe("this module cannot load");
     }
     const loadsAfterFirst = readFileSync(counter, "utf8").split("\n").filter(Boolean).length;
