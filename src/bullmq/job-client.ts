@@ -1,6 +1,6 @@
 import type { ConnectionOptions, JobsOptions, Queue as QueueType } from "bullmq";
 import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
-import { makeRemoteOperation, type RemoteOperation } from "../remote/remote-operation.js";
+import { remoteOperationMaker, type RemoteOperation, type RemoteOwner } from "../remote/remote-operation.js";
 import { AsyncError, IllegalMethodCallError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
@@ -59,6 +59,8 @@ export class JobClient<Tasks> {
   private ready = false;
   private readonly onError: (error: unknown) => void;
   private closing: Promise<void> | undefined = undefined;
+  /** Makes this client's operations: remote operations whose prototype also has a read-only `jobId`. */
+  private readonly make: <R, P>() => RemoteOperation<R, P>;
 
   /**
    * Connects to the queue `queueName` (connections open in the background; `run` may be called at once).
@@ -82,6 +84,7 @@ export class JobClient<Tasks> {
       throw new TypeError(`JobClient options.onError must be a function, got ${describe(onError)}`);
     }
     this.queueName = queueName;
+    this.make = jobOperationMaker(this);
     this.onError = onError ?? (() => undefined);
     this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
     this.queue.on("error", this.onError);
@@ -198,8 +201,8 @@ export class JobClient<Tasks> {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private watch(jobId: string, options: RunOptions | undefined): { op: JobOperation<any, any>; watch: JobWatch | undefined } {
-    const op = makeRemoteOperation<unknown, unknown>(this) as RemoteOperation<unknown, unknown> & { readonly jobId: string };
-    Object.defineProperty(op, "jobId", { value: jobId, enumerable: true });
+    const op = this.make<unknown, unknown>() as RemoteOperation<unknown, unknown> & { readonly jobId: string };
+    op._key = jobId; // read back by the `jobId` getter
     if (options?.description !== undefined) op._rare().description = options.description;
     // An already-aborted signal: the operation starts canceled and no job is added.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -282,6 +285,24 @@ export class JobClient<Tasks> {
       drained();
     }
   }
+}
+
+/**
+ * A maker of remote operations owned by `client` (the worker's `remoteOperationMaker`, one prototype per owner)
+ * whose prototype also carries `jobId`: a getter of the job id kept in `_key`, so every operation has it, read-only,
+ * at no cost per operation.
+ */
+function jobOperationMaker(client: RemoteOwner): <R, P>() => RemoteOperation<R, P> {
+  const make = remoteOperationMaker(client);
+  const proto: object = Object.getPrototypeOf(make()) as object;
+  Object.defineProperty(proto, "jobId", {
+    get(this: RemoteOperation<unknown, unknown>): string {
+      return this._key as string;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return make;
 }
 
 /** The states in which a job waits for a consumer and can be removed. */

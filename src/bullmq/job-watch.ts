@@ -24,10 +24,9 @@ export class JobWatch {
     readonly jobId: string,
     readonly op: RemoteOperation<unknown, unknown>,
   ) {
+    // Not null while the job may still run: `[Symbol.asyncDispose]` waits for the job's end (`_bodyEnded`), as it
+    // waits for a local body's `finally` blocks.
     op._where = this;
-    op._key = jobId;
-    // `[Symbol.asyncDispose]` waits for the job's end, as it waits for a local body's `finally` blocks.
-    op._bodyRunning = true;
   }
 
   get ended(): boolean {
@@ -70,7 +69,6 @@ export class JobWatch {
       if (ok) op._settle(AsyncStatus.completed, value);
       else op._fail(value); // a CanceledError ends it `canceled`
     }
-    op._where = null;
-    if (op._bodyRunning) op._bodyEnded();
+    op._bodyEnded();
   }
 }
