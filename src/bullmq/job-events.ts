@@ -27,7 +27,6 @@ export class JobEvents {
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
   private interrupted = false;
-  private checkpoint = "0-0";
   private checking = false;
 
   constructor(
@@ -124,7 +123,7 @@ export class JobEvents {
     const client = await redisOf(this.queue);
     const last = await client.xrevrange(this.queue.keys["events"]!, "+", "-", "COUNT", 1);
     if (this.closed) return;
-    this.lastSeenId = this.checkpoint = last[0]?.[0] ?? "0-0";
+    this.lastSeenId = last[0]?.[0] ?? "0-0";
     const options = {
       connection: this.connection,
       lastEventId: this.lastSeenId,
@@ -204,15 +203,15 @@ export class JobEvents {
   }
 
   /**
-   * Resyncs when entries the client may not have read were trimmed: when the oldest entry left in the stream is
-   * newer than the last entry read at the previous check (comparing with the position at the previous check, not
-   * the current one, still catches a gap that the read loop has already stepped over). Checks never overlap.
+   * Resyncs when entries the client had not read were trimmed: when the oldest entry left in the stream is newer
+   * than the last entry the client had read when the check was sent (taken before sending, so a read loop that has
+   * meanwhile stepped over the gap does not hide it). A client that keeps up with the stream never trips it, however
+   * busy the queue. Checks never overlap.
    */
   private async checkTrimmed(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
-    const since = this.checkpoint;
-    this.checkpoint = this.lastSeenId;
+    const since = this.lastSeenId;
     try {
       const client = await redisOf(this.queue);
       const first = await client.xrange(this.queue.keys["events"]!, "-", "+", "COUNT", 1);
