@@ -25,7 +25,7 @@ describe("JobClient.run", () => {
     expect(op.status).toBe(AsyncStatus.started);
     expect(op.description).toBe("answer");
     expect(typeof op.jobId).toBe("string");
-    expect(op.jobId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(op.jobId).toMatch(/^[0-9a-z]{12}-[0-9a-z]+$/);
     const other = client.run("sum", { a: 1, b: 1 });
     expect(other.jobId).not.toBe(op.jobId);
     release.open();
