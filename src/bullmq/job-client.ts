@@ -62,7 +62,7 @@ export class JobClient<Tasks> {
   /**
    * Job ids made here: a random prefix per client (60 bits, base 36) and a counter. Short on purpose: a job id is
    * written into most of the Redis commands of its job; with 36-character UUIDs the Node side of a trivial job
-   * spent about a fifth more time, most of it encoding the longer strings (profiled with bench/bullmq.bench.mjs).
+   * spent about a fifth more time, most of it encoding the longer strings (profiled on the benchmark's workload).
    */
   private readonly idPrefix = randomPrefix();
   private nextId = 0;
