@@ -31,8 +31,12 @@ export class CancelListener {
     this.ready = this.client.subscribe(channel).then(() => undefined);
   }
 
+  /** Closes the connection: politely when Redis answers, at once when it cannot be reached. Never rejects. */
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    if (this.client.status !== "ready") {
+      this.client.disconnect();
+      return;
+    }
     try {
       await this.client.quit();
     } catch {

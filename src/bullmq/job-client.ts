@@ -1,7 +1,7 @@
 import type { ConnectionOptions, JobsOptions, Queue as QueueType } from "bullmq";
 import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
 import { remoteOperationMaker, type RemoteOperation, type RemoteOwner } from "../remote/remote-operation.js";
-import { AsyncError, IllegalMethodCallError } from "../errors.js";
+import { AsyncError, DisconnectedError, IllegalMethodCallError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readRunOptions } from "../options.js";
@@ -57,6 +57,9 @@ export class JobClient<Tasks> {
   private pending = 0;
   private drained: (() => void) | undefined = undefined;
   private ready = false;
+  /** Resolves when `close()` starts: what waits for the first connection stops waiting. */
+  private readonly closeStarted: Promise<void>;
+  private stopWaiting!: () => void;
   private readonly onError: (error: unknown) => void;
   private closing: Promise<void> | undefined = undefined;
   /**
@@ -91,6 +94,7 @@ export class JobClient<Tasks> {
       throw new TypeError(`JobClient options.onError must be a function, got ${describe(onError)}`);
     }
     this.queueName = queueName;
+    this.closeStarted = new Promise<void>((resolve) => (this.stopWaiting = resolve));
     this.make = jobOperationMaker(this);
     this.onError = onError ?? (() => undefined);
     this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
@@ -143,7 +147,10 @@ export class JobClient<Tasks> {
   private async add(watch: JobWatch, name: string, data: unknown, options: JobsOptions): Promise<boolean> {
     this.pending++; // counted here rather than with `track`: one promise less per job
     try {
-      if (!this.ready) await this.events.ready;
+      if (!this.ready) {
+        await Promise.race([this.events.ready, this.closeStarted]);
+        if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
+      }
       await this.queue.add(name, data, options);
       return true;
     } catch (error) {
@@ -181,12 +188,22 @@ export class JobClient<Tasks> {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      while (this.pending > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.stopWaiting();
+      // Work under way finishes first (an add in flight then exists in Redis, and can be attached later), unless
+      // Redis cannot be reached now: then nothing waits for it (close never hangs on a dead connection).
+      const client = await Promise.race([redisOf(this.queue), Promise.resolve(undefined)]);
+      const reachable = this.ready && client?.status === "ready";
+      while (reachable && this.pending > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       for (const watch of this.events.takeAll()) {
         watch.disconnected(`JobClient for queue "${this.queueName}" was closed before job ${watch.jobId} ended.`);
       }
-      await this.events.close().catch(this.onError);
-      await this.queue.close().catch(this.onError);
+      if (reachable) {
+        await this.events.close().catch(this.onError);
+        await this.queue.close().catch(this.onError);
+      } else {
+        await this.events.close(true).catch(this.onError);
+        await this.queue.close().catch(this.onError);
+      }
     })();
     return this.closing;
   }
@@ -223,7 +240,8 @@ export class JobClient<Tasks> {
 
   private async readAttached(watch: JobWatch): Promise<boolean> {
     try {
-      await this.events.ready;
+      await Promise.race([this.events.ready, this.closeStarted]);
+      if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
       // The state first: a finished job's fields are final, while a snapshot read before it finished is stale.
       const state = await this.queue.getJobState(watch.jobId);
       const job = state === "unknown" ? undefined : await this.queue.getJob(watch.jobId);

@@ -107,11 +107,17 @@ export class JobEvents {
     for (let w: JobWatch | undefined = head; w; w = w.next) w.failed(outcome);
   }
 
-  async close(): Promise<void> {
+  /** Stops reading events; `force`: Redis cannot be reached, do not wait for it. */
+  async close(force = false): Promise<void> {
     this.closed = true;
     this.stopTimer();
-    await this.ready.catch(() => undefined);
-    await this.events?.close();
+    if (!force) await this.ready.catch(() => undefined);
+    const events = this.events;
+    if (events === undefined) return;
+    // With Redis out of reach, QueueEvents' close never resolves (its disconnect waits for the server), though it
+    // does stop the reconnect attempts at once: start it and do not wait.
+    if (force) void events.close().catch(this.onError);
+    else await events.close();
   }
 
   private stopTimer(): void {

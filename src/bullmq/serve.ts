@@ -166,7 +166,18 @@ class Server implements JobServer, TaskContextHost<Running> {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.ready.catch(() => undefined);
+      // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
+      const client = (await Promise.race([this.worker.getBackend().client, Promise.resolve(undefined)])) as
+        | { status?: string }
+        | undefined;
+      if (client?.status !== "ready") {
+        // Redis is out of reach: the jobs cannot end there now (BullMQ's stall handling gives them to another
+        // consumer once it is back), so cancel the bodies and do not wait for them or for Redis.
+        for (const entry of this.running.values()) this.cancelRunning(entry, "close");
+        await this.worker.close(true).catch(this.onError);
+        await this.listener.close();
+        return;
+      }
       const grace = setTimeout(() => {
         for (const entry of this.running.values()) this.cancelRunning(entry, "close");
       }, this.closeGraceMs);
