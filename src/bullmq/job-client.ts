@@ -184,7 +184,8 @@ export class JobClient<Tasks> {
   /**
    * Stops watching: waits for `add`s and cancels under way, ends every pending operation in `error` with
    * `DisconnectedError` (their jobs go on: attach them again later; cancel first to stop the work), and closes the
-   * client's connections. Idempotent; never rejects.
+   * client's connections. When Redis cannot be reached it does not wait for it (an `add` that had not reached
+   * Redis ends its operation with `DisconnectedError` too). Idempotent; never rejects, never hangs.
    */
   close(): Promise<void> {
     this.closing ??= (async () => {

@@ -57,7 +57,9 @@ export interface JobServer {
   /**
    * Stops taking jobs and waits for the running ones; those still running `closeGraceMs` later are canceled
    * (their `ctx.signal` aborts) and, once their bodies have returned, put back in the queue for another consumer.
-   * Then closes the connections. Idempotent; never rejects.
+   * Then closes the connections. When Redis cannot be reached at that moment, it cancels the running bodies and
+   * closes at once (their jobs stall, and BullMQ gives them to another consumer once Redis is back).
+   * Idempotent; never rejects, never hangs.
    */
   close(): Promise<void>;
   /** `close()`, for `await using`. */
