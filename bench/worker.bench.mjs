@@ -3,7 +3,8 @@
 //   - throughput with 20,000 trivial tasks (x => x + 1) in flight: WorkerPool (default window 64) against a raw
 //     MessagePort echo (one message per task), the same echo batching 100 tasks per message, Piscina, Tinypool
 //     and workerpool. Every task gets its own promise on the host, raw contenders included;
-//   - sequential round trip (await one task at a time): WorkerPool against the raw echo and Piscina;
+//   - sequential round trip (await one task at a time, every trip timed): WorkerPool against the raw echo and
+//     Piscina;
 //   - cancel-to-signal latency: cancel() on the host to the body's ctx.signal abort listener in the worker, and to
 //     a CPU-bound loop seeing ctx.canceled (the shared flag), both timed by process.hrtime in the two threads.
 // Contenders run interleaved (A B C ... A B C ...) for several rounds after a warm-up; the tables show the median
@@ -185,14 +186,18 @@ async function throughput(contenders) {
   return rates;
 }
 
+/** Sequential round trips, interleaved rounds; every trip timed on its own (µs), so load spikes stay in the tail. */
 async function roundTrips(contenders) {
   const trips = new Map(contenders.map((c) => [c, []]));
   for (const contender of contenders) await sequential(contender, Math.min(SEQUENTIAL, 200));
   for (let round = 0; round < ROUNDS; round++) {
     for (const contender of contenders) {
-      const start = performance.now();
-      await sequential(contender, SEQUENTIAL);
-      trips.get(contender).push(((performance.now() - start) * 1000) / SEQUENTIAL);
+      const times = trips.get(contender);
+      for (let i = 0; i < SEQUENTIAL; i++) {
+        const start = performance.now();
+        if ((await contender.call(i)) !== i + 1) throw new Error(`${contender.name}: wrong result`);
+        times.push((performance.now() - start) * 1000);
+      }
     }
   }
   return trips;
@@ -219,6 +224,47 @@ async function cancelLatency(pool, task) {
     latencies.push(Number(stamp[0] - before) / 1000);
   }
   return latencies;
+}
+
+/**
+ * Crash to settle: the worker writes the time and calls process.exit; the host notes when the operation it held
+ * ended (in error). And a forced termination: cancel() on a body that ignores it, to its [Symbol.asyncDispose]
+ * resolving (the grace period, then the termination), then to the next task done on the replacement thread.
+ */
+async function crashes(trials) {
+  const graceMs = 20;
+  const pool = new WorkerPool(here("winrt-async.mjs"), { size: 1, cancelGraceMs: graceMs });
+  const crash = [];
+  const forced = [];
+  const replacement = [];
+  try {
+    for (let trial = 0; trial < trials; trial++) {
+      await pool.run("inc", 0); // a thread is up
+      const shared = new SharedArrayBuffer(16);
+      const error = await pool.run("exitNow", shared).then(
+        () => undefined,
+        (reason) => reason,
+      );
+      const settled = process.hrtime.bigint();
+      if (error?.name !== "DisconnectedError") throw new Error(`crash: expected a DisconnectedError, got ${error}`);
+      crash.push(Number(settled - new BigInt64Array(shared, 0, 1)[0]) / 1000);
+    }
+    for (let trial = 0; trial < trials; trial++) {
+      const shared = new SharedArrayBuffer(16);
+      const op = pool.run("stubborn", shared);
+      await waitFlag(new Int32Array(shared, 8, 1));
+      const start = performance.now();
+      op.cancel();
+      await op[Symbol.asyncDispose]();
+      const terminated = performance.now();
+      forced.push(terminated - start);
+      await pool.run("inc", 1);
+      replacement.push(performance.now() - terminated);
+    }
+  } finally {
+    await pool.close();
+  }
+  return { crash, forced, replacement, graceMs };
 }
 
 async function main() {
@@ -258,11 +304,12 @@ async function main() {
   const pis = contenders.find((c) => c.name.startsWith("Piscina"));
   const seqContenders = [raw, mine, ...(pis ? [pis] : [])];
   const trips = await roundTrips(seqContenders);
-  console.log("\nSequential round trip (µs per task, awaited one at a time; median and best of the rounds)\n");
-  console.log("| contender | median µs | best µs |");
-  console.log("|---|---:|---:|");
+  console.log(`\nSequential round trip (µs per task, awaited one at a time; ${fmt(SEQUENTIAL * ROUNDS)} trips each)\n`);
+  console.log("| contender | median µs | p90 µs | p99 µs |");
+  console.log("|---|---:|---:|---:|");
   for (const contender of seqContenders) {
-    console.log(`| ${contender.name} | ${fmt(median(trips.get(contender)), 1)} | ${fmt(Math.min(...trips.get(contender)), 1)} |`);
+    const times = trips.get(contender);
+    console.log(`| ${contender.name} | ${fmt(median(times), 1)} | ${fmt(percentile(times, 90), 1)} | ${fmt(percentile(times, 99), 1)} |`);
   }
 
   const awaiting = await cancelLatency(mine.pool, "waitCancel");
@@ -276,6 +323,20 @@ async function main() {
   ]) {
     console.log(
       `| ${name} | ${fmt(median(values), 1)} | ${fmt(percentile(values, 90), 1)} | ${fmt(percentile(values, 99), 1)} | ${fmt(Math.max(...values), 1)} |`,
+    );
+  }
+
+  const { crash, forced, replacement, graceMs } = await crashes(smoke ? 2 : 20);
+  console.log(`\nCrashes and forced termination (${crash.length} trials each)\n`);
+  console.log("| path | median | p90 | max |");
+  console.log("|---|---:|---:|---:|");
+  for (const [name, values, unit, digits] of [
+    ["process.exit in the worker → its operation ends DisconnectedError", crash, "µs", 0],
+    [`cancel() of a body ignoring it → thread terminated (cancelGraceMs ${graceMs})`, forced, "ms", 1],
+    ["termination → next task done on the replacement thread", replacement, "ms", 1],
+  ]) {
+    console.log(
+      `| ${name} | ${fmt(median(values), digits)} ${unit} | ${fmt(percentile(values, 90), digits)} ${unit} | ${fmt(Math.max(...values), digits)} ${unit} |`,
     );
   }
 
@@ -293,6 +354,10 @@ async function main() {
   console.log(`| the same, operations awaited with whenAll | ${fmt(vsBatchWhenAll * 100)}% | ${mark(vsBatchWhenAll >= 0.6)} |`);
   console.log(`| sequential round trip within 10 µs of the raw echo | ${seqGap >= 0 ? "+" : ""}${fmt(seqGap, 1)} µs | ${mark(seqGap <= 10)} |`);
   console.log(`| cancel reaches ctx.signal, p99 < 1 ms | ${fmt(p99, 1)} µs | ${mark(p99 < 1000)} |`);
+  const crashMax = Math.max(...crash) / 1000;
+  console.log(`| a crash ends the operations it held within 50 ms (max) | ${fmt(crashMax, 1)} ms | ${mark(crashMax <= 50)} |`);
+  const replacementMedian = median(replacement);
+  console.log(`| replacement serving ≤ 100 ms after a forced termination (median) | ${fmt(replacementMedian, 1)} ms | ${mark(replacementMedian <= 100)} |`);
   if (pis) console.log(`| ratio to Piscina (about 10x on a quiet machine) | ${fmt(med(mine) / med(pis), 1)}x | (informative) |`);
 
   for (const contender of contenders) await contender.stop();

@@ -18,6 +18,18 @@ expose({
       Atomics.notify(ready, 0);
     });
   },
+  // Crashes its thread: writes the time, then calls process.exit.
+  exitNow(shared) {
+    new BigInt64Array(shared, 0, 1)[0] = process.hrtime.bigint();
+    process.exit(1);
+  },
+  // Ignores cancellation: a CPU-bound loop that only a termination stops.
+  stubborn(shared) {
+    const ready = new Int32Array(shared, 8, 1);
+    Atomics.store(ready, 0, 1);
+    Atomics.notify(ready, 0);
+    for (;;);
+  },
   // A CPU-bound loop polling ctx.canceled (the shared flag): writes the time it saw the cancel.
   spinCancel(shared, ctx) {
     const stamp = new BigInt64Array(shared, 0, 1);

@@ -18,7 +18,14 @@ interface NodePort {
 export interface WorkerThreads {
   readonly Worker: new (url: string | URL, options?: object) => NodeWorker;
   readonly parentPort: NodePort | null;
+  readonly workerData: unknown;
 }
+
+/**
+ * Marks the threads a pool starts (their `workerData`), so that `expose` answers only a pool: a task module
+ * imported by some other worker thread (a test runner's, another library's) registers nothing there.
+ */
+const MARKER = "winrt-async/worker";
 
 interface NodeProcess {
   getBuiltinModule?(id: string): unknown;
@@ -40,6 +47,7 @@ export function nodeHostAdapter(threads: WorkerThreads): HostAdapter {
   return {
     spawn(url: string | URL, options: SpawnOptions, events: WorkerEvents): WorkerHandle {
       const worker = new threads.Worker(url, {
+        workerData: { [MARKER]: 1 },
         ...(options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits }),
         ...(options.name === undefined ? {} : { name: options.name }),
       });
@@ -72,10 +80,11 @@ export function nodeHostAdapter(threads: WorkerThreads): HostAdapter {
   };
 }
 
-/** Worker side: the thread's `parentPort`, or undefined on the main thread. */
+/** Worker side: the thread's `parentPort`, or undefined on the main thread and in threads no pool started. */
 export function nodeWorkerEndpoint(threads: WorkerThreads): WorkerEndpoint | undefined {
   const port = threads.parentPort;
-  if (port === null) return undefined;
+  const data = threads.workerData as Record<string, unknown> | null | undefined;
+  if (port === null || data?.[MARKER] !== 1) return undefined;
   return {
     post: (message, transfer) => port.postMessage(message, transfer),
     listen: (onMessage) => port.on("message", onMessage),

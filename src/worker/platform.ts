@@ -15,8 +15,11 @@ export function hostAdapter(): HostAdapter {
   );
 }
 
-/** This thread's channel to its host, or undefined when it is not a worker (or not one made by a pool). */
+/** This thread's channel to its host, or undefined when it is not a worker (or, in Node, not one a pool made). */
 export function workerEndpoint(): WorkerEndpoint | undefined {
   const threads = nodeWorkerThreads();
-  return (threads === undefined ? undefined : nodeWorkerEndpoint(threads)) ?? browserWorkerEndpoint();
+  // A Node thread (Deno and Bun emulate worker_threads too) answers through its parentPort if a pool made it;
+  // otherwise a web worker's global scope, if this is one.
+  if (threads?.parentPort != null) return nodeWorkerEndpoint(threads);
+  return browserWorkerEndpoint();
 }

@@ -153,7 +153,8 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   private _closed = false;
   private _closing: Promise<void> | undefined = undefined;
   private _closeResolve: (() => void) | undefined = undefined;
-  private _exits: Promise<void>[] = [];
+  // Terminations still under way (close() waits for them); each removes itself when done.
+  private readonly _exits = new Set<Promise<void>>();
   private _loadFailures = 0;
   private _retryAt = 0;
   private _retryTimer: ReturnType<typeof setTimeout> | undefined = undefined;
@@ -393,6 +394,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
           if (op != null) this._finished(op, AsyncStatus.error, error);
         }
       }
+      if (this._queued > 0) this._pump();
       if (worker.count === 0) this._idle(worker);
     }
   }
@@ -619,7 +621,10 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     }
     worker.held.length = 0;
     worker.count = 0;
-    this._exits.push(worker.handle.terminate());
+    const exit = worker.handle.terminate().then(() => {
+      this._exits.delete(exit);
+    });
+    this._exits.add(exit);
     const loadFailure = crashed && !worker.ready;
     const message = loadFailure
       ? "The worker module failed to load."

@@ -24,6 +24,7 @@ describe("worker benchmark (smoke run)", () => {
       "Sequential round trip",
       "ctx.signal abort listener",
       "ctx.canceled in a CPU-bound loop",
+      "Crashes and forced termination",
       "Targets",
     ]) {
       expect(result.stdout).toContain(row);
