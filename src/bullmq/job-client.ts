@@ -283,7 +283,8 @@ export class JobClient<Tasks> {
         this.events.removed(jobId);
         return;
       }
-      if (state !== "completed" && state !== "failed" && state !== "unknown") await this.announceCancel(jobId);
+      if (state === "unknown") this.events.removed(jobId); // gone already: nothing will tell us otherwise
+      else if (state !== "completed" && state !== "failed") await this.announceCancel(jobId);
     } catch (error) {
       await this.announceCancel(jobId);
       this.onError(error);
