@@ -7,12 +7,14 @@
 // consumer with SIGKILL: BullMQ's stall handling returns its job to the queue and the other consumer finishes it.
 // Everything it started stops at the end and the demo exits by itself. On a pipe it prints plain lines instead.
 import { spawn } from "node:child_process";
+import { Queue } from "bullmq";
 import { fileURLToPath } from "node:url";
 import { AsyncStatus } from "../dist/index.js";
 import { JobClient, serve } from "../dist/bullmq/index.js";
 import { connectionOf, startRedis } from "../test/support/redis-server.mjs";
 
-const QUEUE = "winrt-async-demo";
+// One queue per run (passed to the consumers), removed at the end: a shared REDIS_URL keeps nothing of the demo.
+const QUEUE = process.env.DEMO_QUEUE ?? `winrt-async-demo-${process.pid}`;
 const STEPS = 30;
 const STEP_MS = 100;
 const sleep = (ms, signal) =>
@@ -78,7 +80,7 @@ async function producer() {
   const consumers = new Map();
   for (const name of ["A", "B"]) {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--consumer"], {
-      env: { ...process.env, CONSUMER_NAME: name, REDIS_URL: redis.url },
+      env: { ...process.env, CONSUMER_NAME: name, REDIS_URL: redis.url, DEMO_QUEUE: QUEUE },
       stdio: ["pipe", "pipe", "inherit"],
     });
     const ready = new Promise((resolve) => {
@@ -152,7 +154,10 @@ async function producer() {
   await client.close();
   for (const { child } of consumers.values()) child.stdin.end();
   const exits = await Promise.all([...consumers.entries()].map(async ([name, c]) => `${name}: ${await c.exited}`));
-  console.log(`consumers ended (${exits.join(", ")}); ${redis.started ? "stopping Redis; " : ""}done.`);
+  const queue = new Queue(QUEUE, { connection });
+  await queue.obliterate({ force: true });
+  await queue.close();
+  console.log(`consumers ended (${exits.join(", ")}); queue removed; ${redis.started ? "stopping Redis; " : ""}done.`);
   await redis.stop();
 }
 
