@@ -32,7 +32,7 @@ export interface JobClientOptions {
 
 /** Options of `client.run`: `RunOptions` plus BullMQ's job options (`attempts`, `backoff`, `priority`, `delay`, `jobId`, ...). */
 export interface JobRunOptions extends RunOptions {
-  /** BullMQ job options. `jobId` chooses the job id (a string, not an integer, without `:`); default a random UUID. */
+  /** BullMQ job options. `jobId` chooses the job id (a string, not an integer, without `:`); default the client makes one (a random per-client prefix and a counter). */
   readonly job?: JobsOptions | undefined;
 }
 
@@ -57,13 +57,16 @@ export class JobClient<Tasks> {
   private pending = 0;
   private drained: (() => void) | undefined = undefined;
   private ready = false;
-  /** Resolves when `close()` starts: what waits for the first connection stops waiting. */
+  /** The queue's connection failed or was lost (and has not come back). */
+  private down = false;
+  private wentDown: (() => void) | undefined = undefined;
+  /** Resolves when `close()` gives up on the first connection: what waits for it stops waiting. */
   private readonly closeStarted: Promise<void>;
   private stopWaiting!: () => void;
   private readonly onError: (error: unknown) => void;
   private closing: Promise<void> | undefined = undefined;
   /**
-   * Job ids made here: a random prefix per client (60 bits, base 36) and a counter. Short on purpose: a job id is
+   * Job ids made here: a random prefix per client (12 base-36 characters, about 62 bits) and a counter. Short on purpose: a job id is
    * written into most of the Redis commands of its job; with 36-character UUIDs the Node side of a trivial job
    * spent about a fifth more time, most of it encoding the longer strings (profiled on the benchmark's workload).
    */
@@ -99,6 +102,10 @@ export class JobClient<Tasks> {
     this.onError = onError ?? (() => undefined);
     this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
     this.queue.on("error", this.onError);
+    const backend = this.queue.getBackend();
+    backend.on("error", () => this.connectionDown());
+    backend.on("close", () => this.connectionDown());
+    backend.on("ready", () => (this.down = false));
     this.channel = cancelChannel(prefix ?? "bull", queueName);
     this.events = new JobEvents(
       this.queue,
@@ -189,22 +196,21 @@ export class JobClient<Tasks> {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      this.stopWaiting();
       // Work under way finishes first (an add in flight then exists in Redis, and can be attached later), unless
-      // Redis cannot be reached now: then nothing waits for it (close never hangs on a dead connection).
-      const client = await Promise.race([redisOf(this.queue), Promise.resolve(undefined)]);
-      const reachable = this.ready && client?.status === "ready";
-      while (reachable && this.pending > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      // the connection failed: then nothing waits for Redis, so close never hangs on a dead connection.
+      while (this.pending > 0 && !this.down) {
+        await new Promise<void>((resolve) => {
+          this.drained = resolve;
+          this.wentDown = resolve;
+        });
+      }
+      this.drained = this.wentDown = undefined;
+      this.stopWaiting(); // what still waits for the first connection gives up (its operation: DisconnectedError)
       for (const watch of this.events.takeAll()) {
         watch.disconnected(`JobClient for queue "${this.queueName}" was closed before job ${watch.jobId} ended.`);
       }
-      if (reachable) {
-        await this.events.close().catch(this.onError);
-        await this.queue.close().catch(this.onError);
-      } else {
-        await this.events.close(true).catch(this.onError);
-        await this.queue.close().catch(this.onError);
-      }
+      await this.events.close(this.down).catch(this.onError);
+      await this.queue.close().catch(this.onError);
     })();
     return this.closing;
   }
@@ -298,6 +304,13 @@ export class JobClient<Tasks> {
     } catch (error) {
       this.onError(error);
     }
+  }
+
+  private connectionDown(): void {
+    this.down = true;
+    const wentDown = this.wentDown;
+    this.wentDown = undefined;
+    wentDown?.();
   }
 
   /** Counts `promise` (which never rejects) as under way until it settles. */

@@ -34,6 +34,18 @@ describe("JobClient.close", () => {
     expect(await again).toBe(2);
   });
 
+  it("lets an add under way reach Redis before it stops watching", async () => {
+    const name = uniqueQueue("client-close-add");
+    const client = new JobClient<{ later(n: number): number }>(name, { connection: connection() });
+    const op = client.run("later", 5);
+    const failure = rejection(op);
+    await client.close(); // right after run: the add is still on its way
+    expect(await failure).toBeInstanceOf(DisconnectedError);
+    const tasks = { later: (n: number) => n * 3 };
+    await useServer(name, tasks);
+    expect(await useClient<typeof tasks>(name).attach<"later">(op.jobId)).toBe(15);
+  });
+
   it("throws IllegalMethodCallError from run and attach after close, and close twice is fine", async () => {
     const name = uniqueQueue("client-closed");
     const client = new JobClient<{ ok(): number }>(name, { connection: connection() });
