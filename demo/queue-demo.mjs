@@ -121,8 +121,14 @@ async function producer() {
       return `${name.padEnd(12)} [${"#".repeat(filled)}${".".repeat(20 - filled)}] ${String(percent).padStart(3)}%  ${status.padEnd(9)} on ${consumer}  ${note}`;
     });
     const tail = logs.slice(-8);
-    process.stdout.write(`\x1b[H\x1b[2J${lines.join("\n")}\n\n${tail.join("\n")}\n`);
+    while (tail.length < 8) tail.push("");
+    // Redraw in place: back to the first line of the previous frame, then each line cleared and rewritten.
+    const frame = [...lines, "", ...tail];
+    const up = drawn > 0 ? `\x1b[${drawn}A` : "";
+    process.stdout.write(up + frame.map((line) => `\x1b[2K${line}`).join("\n") + "\n");
+    drawn = frame.length;
   };
+  let drawn = 0;
   const timer = tty ? setInterval(draw, 100) : undefined;
 
   // 1. Cancel a job while another process runs it.
