@@ -18,5 +18,7 @@ export default defineConfig({
       tsconfig: "test/tsconfig.json",
     },
     testTimeout: 10_000,
+    // One redis-server (or REDIS_URL) for the files that test winrt-async/bullmq: inject("redisUrl").
+    globalSetup: ["test/support/redis-global-setup.ts"],
   },
 });

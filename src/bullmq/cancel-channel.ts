@@ -1,0 +1,46 @@
+import type { Redis as RedisClient } from "ioredis";
+import { Redis } from "./peer-modules.js";
+
+/**
+ * The Redis pub/sub channel on which clients announce the cancel of an active job to every `serve` of the queue
+ * (BullMQ's own `worker.cancelJob` reaches only the `Worker` object holding the job: taskforcesh/bullmq #3768).
+ * The message is the job id.
+ */
+export function cancelChannel(prefix: string, queueName: string): string {
+  return `${prefix}:${queueName}:winrt-async:cancel`;
+}
+
+/**
+ * A subscriber connection on the cancel channel: calls `onCancel(jobId)` for every announcement. `ready`
+ * resolves once the subscription is active (a `serve` takes no job before that, so no announcement for a job it
+ * holds can be missed). `connection` is what BullMQ accepts: ioredis options or an ioredis client to duplicate.
+ */
+export class CancelListener {
+  readonly ready: Promise<void>;
+  private readonly client: RedisClient;
+
+  constructor(connection: unknown, channel: string, onCancel: (jobId: string) => void, onError: (error: unknown) => void) {
+    this.client =
+      connection instanceof Redis
+        ? connection.duplicate()
+        : new Redis({ ...(connection as object), maxRetriesPerRequest: null, lazyConnect: false });
+    this.client.on("error", onError);
+    this.client.on("message", (received: string, message: string) => {
+      if (received === channel) onCancel(message);
+    });
+    this.ready = this.client.subscribe(channel).then(() => undefined);
+  }
+
+  /** Closes the connection: politely when Redis answers, at once when it cannot be reached. Never rejects. */
+  async close(): Promise<void> {
+    if (this.client.status !== "ready") {
+      this.client.disconnect();
+      return;
+    }
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+}

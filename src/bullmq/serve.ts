@@ -1,0 +1,327 @@
+import type { ConnectionOptions, Job, Worker as WorkerType } from "bullmq";
+import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
+import { RemoteTaskContext, type TaskContextHost } from "../remote/task-context.js";
+import { isCanceledError } from "../errors.js";
+import { describe } from "../describe.js";
+import { asyncDisposeSymbol } from "../symbols.js";
+import type { WorkerPool } from "../worker/worker-pool.js";
+import type { TaskMap } from "../remote/task-types.js";
+import { UnrecoverableError, WaitingError, Worker } from "./peer-modules.js";
+import { assertJson } from "./json-value.js";
+import { CANCELED_MARKER, errorLogRow } from "./job-outcome.js";
+import { ProgressThrottle } from "./progress-throttle.js";
+import { CancelListener, cancelChannel } from "./cancel-channel.js";
+
+/**
+ * What `serve` needs of a worker pool: a `WorkerPool` from `winrt-async/worker` (its `run(name, input,
+ * { description })` returns an operation with progress whose cancel reaches the task, or ends in the forced
+ * termination of its thread).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JobPool = Pick<WorkerPool<any>, "run">;
+
+/** Options of `serve`. */
+export interface ServeOptions {
+  /** BullMQ's connection: ioredis options or an ioredis client (shared, not closed). */
+  readonly connection: ConnectionOptions;
+  /** BullMQ's key prefix; default BullMQ's (`"bull"`). Must match the clients. */
+  readonly prefix?: string | undefined;
+  /** Jobs run at once by this process (BullMQ's `concurrency`). Default 1. */
+  readonly concurrency?: number | undefined;
+  /**
+   * Progress throttle per job, in ms (default 100; 0 = every report is sent): the first report after a quiet
+   * period is sent at once, later ones are conflated (latest wins) and the latest is sent when the interval ends;
+   * the last value reported before the task returns is always sent before the job completes.
+   */
+  readonly progressIntervalMs?: number | undefined;
+  /** Runs every job in this pool (a `WorkerPool` from `winrt-async/worker`) instead of in this thread. */
+  readonly pool?: JobPool | undefined;
+  /** BullMQ's `lockDuration` (ms a job's lock lasts without renewal; default BullMQ's 30000). */
+  readonly lockDuration?: number | undefined;
+  /** BullMQ's `stalledInterval` (ms between stalled-job checks; default BullMQ's 30000). */
+  readonly stalledInterval?: number | undefined;
+  /** BullMQ's `maxStalledCount`: stalls a job survives before it fails (default BullMQ's 1). */
+  readonly maxStalledCount?: number | undefined;
+  /** On `close()`, how long (ms) running jobs may go on before they are canceled and put back in the queue. Default 10000. */
+  readonly closeGraceMs?: number | undefined;
+  /** Receives connection and BullMQ errors (ioredis reconnects by itself). Default: ignored. */
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+/** A running `serve`: close it (or `await using` it) to stop taking jobs. */
+export interface JobServer {
+  /** The queue's name. */
+  readonly queueName: string;
+  /** Resolves once the server listens for cancels and takes jobs; rejects if it cannot connect. */
+  readonly ready: Promise<void>;
+  /**
+   * Stops taking jobs and waits for the running ones; those still running `closeGraceMs` later are canceled
+   * (their `ctx.signal` aborts) and, once their bodies have returned, put back in the queue for another consumer.
+   * Then closes the connections. When Redis cannot be reached at that moment, it cancels the running bodies and
+   * closes at once (their jobs stall, and BullMQ gives them to another consumer once Redis is back).
+   * Idempotent; never rejects, never hangs.
+   */
+  close(): Promise<void>;
+  /** `close()`, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** A job this process runs: its context (in-process) or its pool operation, and its progress throttle. */
+interface Running {
+  readonly job: Job;
+  /** The body's context when the job runs in this thread. */
+  ctx: RemoteTaskContext<Running> | undefined;
+  /** The pool's operation when the job runs in a `WorkerPool`. */
+  op: AsyncOperationWithProgress<unknown, unknown> | undefined;
+  /** Made on the first report. */
+  throttle: ProgressThrottle | undefined;
+  /** Why we canceled the body, if we did. */
+  reason: "cancel" | "close" | undefined;
+}
+
+/** How long a cancel announced for a job this process does not hold is remembered (it may be about to take it). */
+const REMEMBER_CANCEL_MS = 10 * 60_000;
+const REMEMBER_CANCEL_MAX = 10_000;
+
+/**
+ * Runs the jobs of queue `queueName` with `tasks`, the very object a worker `expose`s: each job's BullMQ name is
+ * the task name, its data the input, and the task's `ctx` is the one `AsyncOperationWithProgress.run` gives
+ * (`signal`, `canceled`, `throwIfCanceled`, `onCancel`, `report`). A result must be JSON data; a thrown value
+ * travels as a structured envelope (class, `hresult`, `cause`, data) and BullMQ retries as the job's options say;
+ * a cancel from any client aborts `ctx.signal` (reason: a `CanceledError`) and ends the job with a canceled
+ * marker that is never retried; a job naming no task fails at once (a `TypeError`, not retried).
+ * Returns at once; see `JobServer.ready`. Throws `TypeError` for a bad `queueName`, `tasks` or options.
+ */
+export function serve(queueName: string, tasks: TaskMap | object, options: ServeOptions): JobServer {
+  return new Server(queueName, tasks as TaskMap, options);
+}
+
+class Server implements JobServer, TaskContextHost<Running> {
+  readonly queueName: string;
+  readonly ready: Promise<void>;
+  private readonly worker: WorkerType;
+  private readonly listener: CancelListener;
+  private readonly running = new Map<string, Running>();
+  private readonly cancelRequests = new Map<string, number>();
+  private readonly progressIntervalMs: number;
+  private readonly closeGraceMs: number;
+  private readonly pool: JobPool | undefined;
+  private readonly onError: (error: unknown) => void;
+  private closing: Promise<void> | undefined = undefined;
+
+  constructor(
+    queueName: string,
+    private readonly tasks: TaskMap,
+    options: ServeOptions,
+  ) {
+    if (typeof queueName !== "string" || queueName === "") {
+      throw new TypeError(`serve expects a queue name (a non-empty string), got ${describe(queueName)}`);
+    }
+    if (typeof tasks !== "object" || tasks === null || !Object.values(tasks).some((t) => typeof t === "function")) {
+      throw new TypeError(`serve expects an object of task functions, got ${describe(tasks)}`);
+    }
+    if (typeof options !== "object" || options?.connection === undefined) {
+      throw new TypeError(`serve expects options with a connection, got ${describe(options)}`);
+    }
+    const { connection, prefix, concurrency = 1, progressIntervalMs = 100, pool, closeGraceMs = 10_000, onError } = options;
+    checkNumber(concurrency, "concurrency", 1);
+    checkNumber(progressIntervalMs, "progressIntervalMs", 0);
+    checkNumber(closeGraceMs, "closeGraceMs", 0);
+    for (const key of ["lockDuration", "stalledInterval", "maxStalledCount"] as const) {
+      if (options[key] !== undefined) checkNumber(options[key], key, key === "maxStalledCount" ? 0 : 1);
+    }
+    if (pool !== undefined && (typeof pool !== "object" || pool === null || typeof pool.run !== "function")) {
+      throw new TypeError(`serve options.pool must be a WorkerPool, got ${describe(pool)}`);
+    }
+    if (onError !== undefined && typeof onError !== "function") {
+      throw new TypeError(`serve options.onError must be a function, got ${describe(onError)}`);
+    }
+    this.queueName = queueName;
+    this.progressIntervalMs = progressIntervalMs;
+    this.closeGraceMs = closeGraceMs;
+    this.pool = pool;
+    this.onError = onError ?? (() => undefined);
+    this.listener = new CancelListener(
+      connection,
+      cancelChannel(prefix ?? "bull", queueName),
+      (jobId) => this.cancelRequested(jobId),
+      this.onError,
+    );
+    this.worker = new Worker(queueName, (job, token) => this.process(job, token), {
+      connection,
+      concurrency,
+      autorun: false,
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
+      ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
+      ...(options.maxStalledCount === undefined ? {} : { maxStalledCount: options.maxStalledCount }),
+    });
+    this.worker.on("error", this.onError);
+    // Take no job before the cancel subscription is active: a cancel for a job this process holds is never missed.
+    this.ready = this.listener.ready.then(async () => {
+      if (this.closing !== undefined) return;
+      this.worker.run().catch(this.onError);
+      await this.worker.waitUntilReady();
+    });
+    this.ready.catch(this.onError);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
+      const client = (await Promise.race([this.worker.getBackend().client, Promise.resolve(undefined)])) as
+        | { status?: string }
+        | undefined;
+      if (client?.status !== "ready") {
+        // Redis is out of reach: the jobs cannot end there now (BullMQ's stall handling gives them to another
+        // consumer once it is back), so cancel the bodies and do not wait for them or for Redis.
+        for (const entry of this.running.values()) this.cancelRunning(entry, "close");
+        await this.worker.close(true).catch(this.onError);
+        await this.listener.close();
+        return;
+      }
+      const grace = setTimeout(() => {
+        for (const entry of this.running.values()) this.cancelRunning(entry, "close");
+      }, this.closeGraceMs);
+      try {
+        await this.worker.close();
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        clearTimeout(grace);
+      }
+      await this.listener.close();
+    })();
+    return this.closing;
+  }
+
+  [asyncDisposeSymbol](): Promise<void> {
+    return this.close();
+  }
+
+  /** Cancels the body of `entry` (its context, or its pool operation). */
+  private cancelRunning(entry: Running, reason: "cancel" | "close"): void {
+    entry.reason ??= reason;
+    entry.ctx?.cancel();
+    entry.op?.cancel();
+  }
+
+  private cancelRequested(jobId: string): void {
+    const entry = this.running.get(jobId);
+    if (entry !== undefined) {
+      this.cancelRunning(entry, "cancel");
+      return;
+    }
+    // Not held here (yet): this process may be between taking the job and starting it.
+    const now = Date.now();
+    if (this.cancelRequests.size >= REMEMBER_CANCEL_MAX) {
+      for (const [id, at] of this.cancelRequests) {
+        if (now - at < REMEMBER_CANCEL_MS && this.cancelRequests.size < REMEMBER_CANCEL_MAX) break;
+        this.cancelRequests.delete(id);
+      }
+    }
+    this.cancelRequests.set(jobId, now);
+  }
+
+  /** @internal `TaskContextHost`: a report of the body (JSON only: anything else is dropped and reported). */
+  taskProgress(entry: Running, value: unknown): void {
+    try {
+      assertJson(value, "progress");
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
+    const job = entry.job;
+    (entry.throttle ??= new ProgressThrottle(this.progressIntervalMs, (v) => job.updateProgress(v as object))).push(value);
+  }
+
+  private async process(job: Job, token: string | undefined): Promise<unknown> {
+    const jobId = job.id!;
+    const name = job.name;
+    const task = Object.hasOwn(this.tasks, name) ? this.tasks[name] : undefined;
+    if (typeof task !== "function") {
+      const known = Object.keys(this.tasks).filter((key) => typeof this.tasks[key] === "function");
+      return this.fail(
+        job,
+        new TypeError(`Unknown task ${JSON.stringify(name)}: queue "${this.queueName}" serves ${known.join(", ")}`),
+        true,
+      );
+    }
+    if (this.cancelRequests.delete(jobId)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
+    const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined };
+    this.running.set(jobId, entry);
+    try {
+      let ok = false;
+      let value: unknown;
+      if (this.pool === undefined) {
+        // The body gets the remote-side context (the same `ctx` shape as in-process and in a worker thread).
+        const ctx = new RemoteTaskContext<Running>(this, entry);
+        entry.ctx = ctx;
+        try {
+          value = await task(job.data, ctx);
+          ok = true;
+        } catch (error) {
+          value = error;
+        } finally {
+          ctx.end();
+        }
+      } else {
+        const op = this.pool.run(name, job.data, {
+          description: `${this.queueName} job ${jobId} (${name})`,
+        }) as unknown as AsyncOperationWithProgress<unknown, unknown>;
+        entry.op = op;
+        op.progress = (_op, progress) => this.taskProgress(entry, progress);
+        try {
+          value = await op;
+          ok = true;
+        } catch (error) {
+          value = error;
+        }
+        // Canceled: wait until the body has unwound (its finally blocks ran, or its thread was terminated).
+        if (entry.reason !== undefined) await op[asyncDisposeSymbol]();
+      }
+      if (entry.reason === "close") {
+        // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
+        entry.throttle?.close();
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (entry.reason === "cancel" || (!ok && isCanceledError(value))) {
+        entry.throttle?.close();
+        const message = !ok && value instanceof Error ? value.message : "The operation was canceled.";
+        throw new UnrecoverableError(`${CANCELED_MARKER}${message}`);
+      }
+      // The last value reported before the body ended reaches Redis before the job ends.
+      if (entry.throttle !== undefined) await entry.throttle.flush();
+      if (!ok) return await this.fail(job, value, false);
+      if (value !== undefined) {
+        try {
+          assertJson(value, `The result of task "${name}"`);
+        } catch (error) {
+          return await this.fail(job, error, true);
+        }
+      }
+      return value;
+    } finally {
+      entry.throttle?.close();
+      this.running.delete(jobId);
+    }
+  }
+
+  /** Writes the error's envelope to the job's log, then throws what BullMQ stores as `failedReason`. */
+  private async fail(job: Job, error: unknown, unrecoverable: boolean): Promise<never> {
+    const reason = error instanceof Error ? error.message : `A task threw a non-Error value: ${describe(error)}`;
+    try {
+      await job.log(errorLogRow(error, reason));
+    } catch (logError) {
+      this.onError(logError);
+    }
+    throw unrecoverable ? new UnrecoverableError(reason) : new Error(reason);
+  }
+}
+
+function checkNumber(value: unknown, name: string, min: number): void {
+  if (typeof value !== "number" || Number.isNaN(value) || value < min) {
+    throw new TypeError(`serve options.${name} must be a number >= ${min}, got ${describe(value)}`);
+  }
+}
