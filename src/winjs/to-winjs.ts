@@ -1,0 +1,40 @@
+import { describe } from "../describe.js";
+import { isOwnOperation } from "../core/async-core.js";
+import { operationView, type WinJSOperationView } from "./winjs-promise.js";
+import type { WinJSOperationInput, WinJSProgressOf, WinJSResultOf } from "./inputs.js";
+
+/**
+ * The face the UWP JavaScript projection gave WinRT async objects: a `WinJSPromise` that completes with the
+ * operation's result, fails with its error, and for a canceled operation errors with WinJS's "Canceled" error
+ * (an `Error` whose `name` and `message` are "Canceled", its `cause` the `CanceledError`). Progress reaches
+ * `then`/`done` progress handlers; `cancel()` cancels the operation; `.operation` is the object given.
+ *
+ * Accepts our operations (all four kinds), foreign WinRT-shaped objects (what `toPromise` accepts, including
+ * those typed by `@types/winrt-uwp`) and, where the package root's `toPromise` accepts them, projection wrappers.
+ * Built on `toPromise`: our operations are not used up (their `completed` stays free); a foreign object's
+ * `completed` (and `progress`) is assigned once. Asking twice for the same object gives the same promise.
+ * The promise settles a microtask after the operation does (the core's delivery rule); from then on WinJS's
+ * synchronous delivery applies.
+ *
+ * Throws synchronously: `TypeError` for something that is not an async operation or wrapper; what `toPromise`
+ * throws (`IllegalMethodCallError` for a closed operation of ours, `IllegalDelegateAssignmentError` for a foreign
+ * object whose `completed` was already taken).
+ */
+export function toWinJS<TOperation extends WinJSOperationInput>(
+  operation: TOperation,
+): WinJSOperationView<WinJSResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation> {
+  if (!isOwnOperation(operation) && !isAsyncShaped(operation)) {
+    throw new TypeError(
+      `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
+    );
+  }
+  return operationView(operation) as WinJSOperationView<WinJSResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation>;
+}
+
+function isAsyncShaped(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { cancel?: unknown; then?: unknown; getResults?: unknown; status?: unknown };
+  if (typeof candidate.cancel !== "function") return false;
+  if (typeof candidate.then === "function") return true;
+  return typeof candidate.getResults === "function" && "completed" in candidate && typeof candidate.status === "number";
+}
