@@ -28,11 +28,15 @@ export interface WinJSPromiseWrapperInput {
 /** Everything `toWinJS` accepts. */
 export type WinJSOperationInput = WinJSAsyncInfoInput | WinJSPromiseWrapperInput;
 
-/** The value an input completes with: `getResults()`'s type for an async object, the awaited type of a wrapper. */
+/**
+ * The value an input completes with: `getResults()`'s type for an async object; for a wrapper, the value its `then`
+ * passes on (read from the method's shape: `IPromise<T>`'s non-nullable callbacks do not fit `PromiseLike<unknown>`).
+ */
 export type WinJSResultOf<TOperation> = TOperation extends { getResults(): infer R }
   ? R
-  : TOperation extends PromiseLike<unknown>
-    ? Awaited<TOperation>
+  : // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the widest method shape, to infer from any `then`
+    TOperation extends { then(onComplete: (value: infer V) => any, ...rest: any[]): any }
+    ? Awaited<V>
     : unknown;
 
 type ProgressOfHandler<THandler> = THandler extends (asyncInfo: never, progressInfo: infer P) => void ? P : never;
