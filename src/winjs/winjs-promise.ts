@@ -43,11 +43,12 @@ const ERROR = 8;
 /** `_next` when no transition is requested. */
 const NONE = -1;
 
-// ---- Flags --------------------------------------------------------------------------------------------------
-/** Made by `then` (its `_source` is the creator to cancel), not by the constructor (`_source` is the hook). */
-const THEN_KIND = 1;
-/** Error bookkeeping: the error this promise holds entered as a thrown exception, not through `error()`. */
-const EXCEPTION = 2;
+/**
+ * The `_source` of a promise made by `then` machinery without a creator (`wrap` of a thenable). A pending promise
+ * whose `_source` is an object (its creator, or this) was made by `then` (WinJS's ThenPromise); one whose
+ * `_source` is a function or null was made by the constructor (the function is its cancel hook).
+ */
+const NO_CREATOR: object = Object.freeze({});
 
 const ERROR_EVENT = "error";
 
@@ -153,19 +154,16 @@ const INTERNAL = (): void => {
  * @typeParam P - the progress values it reports
  */
 export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
-  /** @internal */ _state = WORKING;
+  // Declared and assigned in the constructor (not class fields, whose define semantics cost more per promise).
+  /** @internal */ declare _state: number;
   /** @internal The transition requested and not yet entered (see `_run`). */
-  _next = NONE;
+  declare _next: number;
   /** @internal The value, the error, or (WAITING) the thenable followed. */
-  _value: unknown = undefined;
+  declare _value: unknown;
   /** @internal One listener, or several. */
-  _listeners: Listener | Listener[] | null = null;
-  /** @internal THEN_KIND: the creator to cancel; otherwise the cancel hook. Dropped once settled. */
-  _source: AnyWinJS | (() => void) | null = null;
-  /** @internal THEN_KIND | EXCEPTION. */
-  _flags = 0;
-  /** @internal The error's id for the `error` event; 0 when untracked. */
-  _errorId = 0;
+  declare _listeners: Listener | Listener[] | null;
+  /** @internal The creator to cancel (or NO_CREATOR), or the cancel hook (see NO_CREATOR). Dropped once settled. */
+  declare _source: AnyWinJS | object | (() => void) | null;
 
   /**
    * Calls `init(complete, error, progress)` synchronously. `complete(value)` completes the promise (or, for a
@@ -177,6 +175,11 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    * Throws `TypeError` if `init` is not a function or `onCancel` is neither a function nor null/undefined.
    */
   constructor(init: WinJSInit<T, P>, onCancel?: (() => void) | null) {
+    this._state = WORKING;
+    this._next = NONE;
+    this._value = undefined;
+    this._listeners = null;
+    this._source = null;
     if ((init as unknown) === INTERNAL) return;
     if (typeof init !== "function") {
       throw new TypeError(`WinJSPromise expects an initializer function, got ${describe(init)}`);
@@ -309,7 +312,6 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   static join<const T extends readonly unknown[] | object>(values: T): WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress> {
     checkCollection(values, "join");
-    const followed: AnyWinJS[] = [];
     return new WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress>(
       (complete, error, progress) => {
         const record = values as Record<string, unknown>;
@@ -339,9 +341,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
             skipped++;
             continue;
           }
-          const input = asWinJS(value);
-          followed.push(input);
-          input.then(
+          asWinJS(value)._then(
             (result) => {
               results[key] = result;
               settledOne(key);
@@ -350,14 +350,14 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
               errors[key] = failure;
               settledOne(key);
             },
+            undefined,
+            false,
           );
         }
         pending -= skipped;
         if (pending === 0) complete(results as WinJSJoinResults<T>);
       },
-      () => {
-        for (const input of followed) input.cancel();
-      },
+      () => cancelEach(values),
     );
   }
 
@@ -371,7 +371,6 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   static any<const T extends readonly unknown[] | object>(values: T): WinJSPromise<WinJSAnyResult<T>, never> {
     checkCollection(values, "any");
-    const followed: AnyWinJS[] = [];
     return new WinJSPromise<WinJSAnyResult<T>, never>(
       (complete, error) => {
         const record = values as Record<string, unknown>;
@@ -379,21 +378,19 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         if (keys.length === 0) complete(undefined as unknown as WinJSAnyResult<T>);
         let canceled = 0;
         for (const key of keys) {
-          const input = asWinJS(record[key]);
-          followed.push(input);
           const decided = { key, value: record[key] as WinJSInputOf<T> };
-          input.then(
+          asWinJS(decided.value)._then(
             () => complete(decided),
             (failure: unknown) => {
               if (!hasCanceledName(failure)) error(decided);
               else if (++canceled === keys.length) complete(WinJSPromise.cancel);
             },
+            undefined,
+            false,
           );
         }
       },
-      () => {
-        for (const input of followed) input.cancel();
-      },
+      () => cancelEach(values),
     );
   }
 
@@ -484,7 +481,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     const state = this._state;
     if (state === SUCCESS || state === SUCCESS_NOTIFY) return thenCompleted(this, onComplete);
     if (state >= ERROR_NOTIFY) return thenErrored(this, onError, quiet);
-    const child = makePromise(WORKING, undefined, THEN_KIND, this);
+    const child = makePromise(WORKING, undefined, this);
     addListener(this, { t: child, c: onComplete, e: onError, p: onProgress, q: quiet });
     return child;
   }
@@ -520,8 +517,8 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
       case CANCELED: {
         this._next = CANCELING;
         const source = this._source;
-        if ((this._flags & THEN_KIND) !== 0) (source as AnyWinJS | null)?.cancel();
-        else if (source !== null) {
+        if (source instanceof WinJSPromise) source.cancel();
+        else if (typeof source === "function") {
           try {
             (source as () => void)();
           } catch (error) {
@@ -558,7 +555,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         this._value = followed;
       }
       if (followed instanceof WinJSPromise) {
-        if ((followed._flags & THEN_KIND) !== 0 && followed._state <= CANCELING) {
+        if (followed._state <= CANCELING && typeof followed._source === "object" && followed._source !== null) {
           // A pending `then` child: become one more of its children (no handlers, so progress passes).
           addListener(followed, { t: this, c: null, e: null, p: null, q: false });
           return;
@@ -588,7 +585,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal The thenable followed failed: the error continues its chain, or (untracked) starts one here. */
   _followedFailed(error: unknown, source: PromiseLike<unknown>, handler: AnyHandler): void {
-    if (source instanceof WinJSPromise && source._errorId !== 0) {
+    if (source instanceof WinJSPromise && (errorInfo.get(source)?.id ?? 0) !== 0) {
       this._fail(error, ERROR_NOTIFY, source);
       return;
     }
@@ -677,28 +674,46 @@ let lastErrorId = 0;
 
 // ---- Making promises --------------------------------------------------------------------------------------------
 
-function makePromise(state: number, value: unknown, flags: number, source: AnyWinJS | null): AnyWinJS {
+function makePromise(state: number, value: unknown, source: AnyWinJS | object | null): AnyWinJS {
   const promise = new WinJSPromise<unknown, unknown>(INTERNAL as never);
   promise._state = state;
   promise._value = value;
-  promise._flags = flags;
   promise._source = source;
   return promise;
 }
 
 /** WinJS's complete promise: settled with `value`, or, for a thenable, a sourceless `then` promise following it. */
 function completePromise(value: unknown): AnyWinJS {
-  if (!isThenable(value)) return makePromise(SUCCESS, value, 0, null);
-  const follower = makePromise(WORKING, undefined, THEN_KIND, null);
+  if (!isThenable(value)) return makePromise(SUCCESS, value, null);
+  const follower = makePromise(WORKING, undefined, NO_CREATOR);
   follower._setCompleteValue(value);
   return follower;
 }
 
 /** WinJS's error (or, for a thrown value, exception) promise: settled failed, reported as an error entering. */
 function errorPromise(value: unknown, exception: boolean): AnyWinJS {
-  const promise = makePromise(ERROR, value, 0, null);
+  const promise = makePromise(ERROR, value, null);
   reportEntered(promise, value, exception);
   return promise;
+}
+
+/**
+ * The cancel hook of `join` and `any` (WinJS's): cancels every input that can be canceled, read from the collection
+ * again (a plain value cannot; an operation of ours is canceled through its view, so it errors "Canceled" at once).
+ */
+function cancelEach(values: object): void {
+  const record = values as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (value instanceof WinJSPromise || isOwnOperation(value)) asWinJS(value).cancel();
+    else if (isThenable(value) && typeof (value as { cancel?: unknown }).cancel === "function") {
+      try {
+        (value as { cancel(): void }).cancel();
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
+  }
 }
 
 /** `WinJSPromise.as`. */
@@ -915,6 +930,17 @@ function finishDone(result: unknown): void {
 
 // ---- The `error` event's bookkeeping ------------------------------------------------------------------------------
 
+/**
+ * What the `error` event knows of the error a promise holds: its id along its chain and whether it entered as a
+ * thrown exception. Kept aside (only while someone listens, as in WinJS) so that promises stay small.
+ */
+interface ErrorInfo {
+  readonly id: number;
+  readonly exception: boolean;
+}
+
+const errorInfo = new WeakMap<AnyWinJS, ErrorInfo>();
+
 function tracking(value: unknown): boolean {
   return errorEvents.has(ERROR_EVENT) && !hasCanceledMessage(value);
 }
@@ -923,18 +949,16 @@ function tracking(value: unknown): boolean {
 function reportEntered(promise: AnyWinJS, value: unknown, exception: boolean): void {
   if (!tracking(value)) return;
   const id = ++lastErrorId;
-  promise._errorId = id;
-  promise._flags = exception ? promise._flags | EXCEPTION : promise._flags & ~EXCEPTION;
+  errorInfo.set(promise, { id, exception });
   errorEvents.dispatch(ERROR_EVENT, detail(exception, value, promise, id, undefined, undefined));
 }
 
 /** An error passes from `parent` to `promise`, which has no error handler: the same id. */
 function reportChained(promise: AnyWinJS, value: unknown, parent: AnyWinJS): void {
   if (!tracking(value)) return;
-  const exception = (parent._flags & EXCEPTION) !== 0;
-  promise._errorId = parent._errorId;
-  promise._flags = exception ? promise._flags | EXCEPTION : promise._flags & ~EXCEPTION;
-  errorEvents.dispatch(ERROR_EVENT, detail(exception, value, promise, parent._errorId, parent, undefined));
+  const info = errorInfo.get(parent) ?? { id: 0, exception: false };
+  errorInfo.set(promise, info);
+  errorEvents.dispatch(ERROR_EVENT, detail(info.exception, value, promise, info.id, parent, undefined));
 }
 
 /** An error of `parent` is about to be handled by `handler` (for `promise`, or `null` on a settled parent). */
@@ -945,9 +969,8 @@ function reportHandled(
   handler: AnyHandler | undefined,
 ): void {
   if (!tracking(value)) return;
-  const known = parent instanceof WinJSPromise;
-  const exception = known && (parent._flags & EXCEPTION) !== 0;
-  errorEvents.dispatch(ERROR_EVENT, detail(exception, value, promise, known ? parent._errorId : 0, parent, handler));
+  const info = parent instanceof WinJSPromise ? errorInfo.get(parent) : undefined;
+  errorEvents.dispatch(ERROR_EVENT, detail(info?.exception ?? false, value, promise, info?.id ?? 0, parent, handler));
 }
 
 function detail(
