@@ -75,8 +75,9 @@ for (const [ctor, name] of [
 
 /**
  * True for an error that means "canceled": a `CanceledError` (also one from another copy of this library),
- * any error named `"AbortError"` (DOMException, Node) and the WinJS convention (`name === "Canceled"`).
- * Never throws.
+ * any error named `"AbortError"` (DOMException, Node), the WinJS convention (`name === "Canceled"`), and any
+ * object whose HRESULT (`hresultOf` reads it: `hresult`, `number` as react-native-winrt's plain error objects
+ * and `WinRTError` carry it, or `HRESULT` as NodeRT's errors do) is `ERROR_CANCELLED`. Never throws.
  */
 export function isCanceledError(error: unknown): boolean {
   try {
@@ -84,7 +85,7 @@ export function isCanceledError(error: unknown): boolean {
     if (typeof error !== "object" || error === null) return false;
     const name = (error as { name?: unknown }).name;
     if (name === "AbortError" || name === "Canceled") return true;
-    return name === "CanceledError" && (error as { hresult?: unknown }).hresult === HResult.ERROR_CANCELLED;
+    return ownCode(error) === HResult.ERROR_CANCELLED;
   } catch {
     // A throwing getter or a revoked Proxy: whatever it is, it does not identify itself as a cancellation.
     return false;
@@ -92,16 +93,16 @@ export function isCanceledError(error: unknown): boolean {
 }
 
 /**
- * The HRESULT of any thrown value, as a signed 32-bit integer: an `AsyncError`'s `hresult`; else a numeric
- * `hresult` or `number` property (a WinRT projection's `WinRTError`); else `ERROR_CANCELLED` for anything
- * `isCanceledError` accepts; else `E_FAIL`. Never throws.
+ * The HRESULT of any thrown value, as a signed 32-bit integer: an `AsyncError`'s `hresult`; else the first
+ * numeric `hresult`, `number` (a WinRT projection's `WinRTError`, react-native-winrt's error objects) or `HRESULT`
+ * (NodeRT's errors) property; else `ERROR_CANCELLED` for anything `isCanceledError` accepts; else `E_FAIL`.
+ * Never throws.
  */
 export function hresultOf(error: unknown): number {
   try {
     if (error instanceof AsyncError) return error.hresult;
     if (typeof error === "object" && error !== null) {
-      const own =
-        numericCode((error as { hresult?: unknown }).hresult) ?? numericCode((error as { number?: unknown }).number);
+      const own = ownCode(error);
       if (own !== undefined) return own;
     }
   } catch {
@@ -109,6 +110,15 @@ export function hresultOf(error: unknown): number {
     return HResult.E_FAIL;
   }
   return isCanceledError(error) ? HResult.ERROR_CANCELLED : HResult.E_FAIL;
+}
+
+/** The first numeric `hresult`, `number` or `HRESULT` property of `error`, signed. May throw (getters). */
+function ownCode(error: object): number | undefined {
+  return (
+    numericCode((error as { hresult?: unknown }).hresult) ??
+    numericCode((error as { number?: unknown }).number) ??
+    numericCode((error as { HRESULT?: unknown }).HRESULT)
+  );
 }
 
 function numericCode(value: unknown): number | undefined {

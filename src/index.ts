@@ -50,3 +50,12 @@ export { withTimeout } from "./combinators/with-timeout.js";
 export { delay } from "./combinators/delay.js";
 export type { DelayOptions } from "./combinators/delay.js";
 export type { AsyncInput, CombinatorOptions, ResultOf } from "./combinators/inputs.js";
+// Coroutines and interop inputs (issue 11)
+export { wait, Waiting } from "./interop/wait.js";
+export type {
+  AsyncActionLike,
+  AsyncActionWithProgressLike,
+  AsyncOperationLike,
+  AsyncOperationWithProgressLike,
+  ProjectedPromiseLike,
+} from "./interop/input-types.js";

@@ -132,4 +132,10 @@ export interface RunOptions {
   readonly signal?: AbortSignal | undefined;
   /** A free-form label, exposed as `description`. */
   readonly description?: string | undefined;
+  /**
+   * Coroutine bodies only (a generator function passed to `run`): whether `cancel()` also cancels the value the
+   * body is waiting on at its `yield` (default `true`). With `false` that value keeps running and only the body
+   * unwinds. Ignored by other bodies and by `fromPromise`; a non-boolean throws `TypeError`.
+   */
+  readonly propagateCancellation?: boolean | undefined;
 }

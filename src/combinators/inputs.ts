@@ -2,23 +2,9 @@
 // input, reading options. Built on the public API and the interop layer (`onSettled`), never on src/core.
 import { describe } from "../describe.js";
 import { onSettled } from "../interop/on-settled.js";
-import type { IAsyncInfo, RunOptions } from "../types.js";
+import type { RunOptions } from "../types.js";
 
-/**
- * What a combinator accepts as one input: an operation of this library, a foreign WinRT-shaped object (one a
- * native binding made: `status`, `completed`, `getResults()` and `cancel()`), or a plain promise-like.
- */
-export type AsyncInput = (IAsyncInfo & { completed: unknown; getResults(): unknown }) | PromiseLike<unknown>;
-
-/**
- * The value an input produces: `TResult` for an `IAsyncOperation<TResult>` (ours or foreign, with or without
- * progress), `void` for an action, `Awaited<T>` for a promise-like. Distributes over unions.
- */
-export type ResultOf<T> = T extends IAsyncInfo & { getResults(): infer R }
-  ? Awaited<R>
-  : T extends PromiseLike<infer R>
-    ? Awaited<R>
-    : never;
+export type { AsyncInput, ResultOf } from "../interop/input-types.js";
 
 /** How an input is subscribed to: see `classify`. */
 export type InputKind = 0 | 1;

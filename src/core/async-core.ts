@@ -14,6 +14,7 @@ import { asyncDisposeSymbol, disposeSymbol } from "../symbols.js";
 import type { Disposable, IAsyncInfo } from "../types.js";
 import { ids } from "./next-id.js";
 import { enqueueCompletion } from "./completion-queue.js";
+import { runCancelStep } from "./cancel-forwarding.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -262,11 +263,15 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
    * Subscribes like `Promise.prototype.then` and returns a native `Promise`. Any number of consumers may
    * await one operation; this never uses up `completed`. A canceled operation rejects with a
    * `CanceledError` (whose `cause` is a linked signal's reason when that caused it); a failed one rejects
-   * with the failure value itself. Throws `IllegalMethodCallError` after `close()`.
+   * with the failure value itself. `onprogress` (the third argument of the WinRT JavaScript projection's
+   * `then`) receives every progress value reported from now until the operation ends, synchronously, after
+   * the `progress` handler and the listeners added before it; a value that is not a function is ignored, as
+   * `then` ignores its other non-function arguments. Throws `IllegalMethodCallError` after `close()`.
    */
   then<TResult1 = TResult, TResult2 = never>(
     onfulfilled?: ((value: TResult) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+    onprogress?: ((progress: TProgress) => void) | null,
   ): Promise<TResult1 | TResult2> {
     const state = this._state;
     if ((state & CLOSED) !== 0) this._checkOpen();
@@ -284,8 +289,47 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
         break;
       default:
         source = this._promise();
+        // `await` passes two arguments: the hot path pays one comparison here.
+        if (typeof onprogress === "function") this._listen(onprogress as (progress: unknown) => void);
     }
     return (source as Promise<TResult>).then(onfulfilled, onrejected);
+  }
+
+  /**
+   * The WinRT JavaScript projection's `done`: like `then`, but returns nothing and loses nothing. On a
+   * microtask after the operation ends (never inside this call), `oncomplete` receives the result, or
+   * `onerror` the failure value or, for a canceled operation, a `CanceledError`. Without `onerror`, a
+   * failure is rethrown asynchronously, reported the way a throwing handler's error is (`reportError`, or an
+   * `uncaughtException` in Node), and a cancellation is dropped. An error thrown by `oncomplete` or `onerror`,
+   * or a rejection of a promise-like they return, is reported the same way (cancellations again dropped).
+   * `onprogress` receives progress as `then`'s third argument does. Uses up nothing (`completed` stays free).
+   * Throws `TypeError` for an argument that is neither a function nor `null`/`undefined`, and
+   * `IllegalMethodCallError` after `close()`.
+   */
+  done(
+    oncomplete?: ((value: TResult) => unknown) | null,
+    onerror?: ((error: unknown) => unknown) | null,
+    onprogress?: ((progress: TProgress) => void) | null,
+  ): void {
+    checkCallback(oncomplete, "done", "oncomplete");
+    checkCallback(onerror, "done", "onerror");
+    checkCallback(onprogress, "done", "onprogress");
+    this._checkOpen();
+    this._subscribe((ok, value) => {
+      const handler = ok ? oncomplete : onerror;
+      if (handler == null) {
+        if (!ok) reportUnlessCanceled(value);
+        return;
+      }
+      // A throw here is reported by the completion queue, as a throwing handler's is.
+      const returned = (handler as (value: unknown) => unknown)(value);
+      if (returned !== null && (typeof returned === "object" || typeof returned === "function")) {
+        Promise.resolve(returned).then(undefined, reportUnlessCanceled);
+      }
+    }, 0);
+    if (typeof onprogress === "function" && (this._state & STATUS_MASK) === STARTED) {
+      this._listen(onprogress as (progress: unknown) => void);
+    }
   }
 
   /** `then(undefined, onrejected)`. Throws `IllegalMethodCallError` after `close()`. */
@@ -475,11 +519,10 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if (hasCause) this._state |= HAS_CAUSE;
     this._settle(CANCELED, cause);
     const extras = this._x?.rare;
-    if (extras === undefined) return;
-    const callbacks = extras.cancelCallbacks;
-    extras.cancelCallbacks = null;
-    if (callbacks !== null) for (const callback of callbacks) invokeReporting(callback);
-    extras.controller?.abort(this._canceledError());
+    if (extras === undefined || (extras.cancelCallbacks === null && extras.controller === undefined)) return;
+    // The consequences (callbacks, the signal's abort and through it every operation linked to it) go through
+    // the work list: run now if this is the outermost cancellation, else by the loop already running.
+    runCancelStep(runCancelConsequences, this, extras);
   }
 
   /** @internal Wires `options.signal`; returns false if it is already aborted (the operation is then canceled). */
@@ -525,6 +568,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     else this._settle(ERROR, error);
   }
 
+  /** @internal A body that settles later than its promise says (a coroutine): `[Symbol.asyncDispose]` waits for it. */
+  _holdBody(): void {
+    this._state |= BODY_RUNNING;
+  }
+
   /** @internal */
   _bodySettled(): void {
     this._state &= ~BODY_RUNNING;
@@ -541,11 +589,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal `ctx.signal`: one `AbortController` per operation, made on first read. */
   _signal(): AbortSignal {
     const extras = this._rare();
-    if (extras.controller === undefined) {
-      extras.controller = new AbortController();
-      if ((this._state & STATUS_MASK) === CANCELED) extras.controller.abort(this._canceledError());
-    }
-    return extras.controller.signal;
+    const controller = (extras.controller ??= new AbortController());
+    // Canceled, and the abort still waits on the forwarding work list (or the controller is new): abort now,
+    // so a body never reads a signal that contradicts `ctx.canceled`.
+    if ((this._state & STATUS_MASK) === CANCELED && !controller.signal.aborted) controller.abort(this._canceledError());
+    return controller.signal;
   }
 
   /** @internal `ctx.onCancel`. */
@@ -555,7 +603,10 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     }
     const status = this._state & STATUS_MASK;
     if (status === CANCELED) {
-      invokeReporting(callback);
+      const pending = this._x?.rare?.cancelCallbacks;
+      // The cancellation's callbacks are still queued on the forwarding work list: join them, in order.
+      if (pending != null) pending.push(() => callback());
+      else invokeReporting(callback);
       return noopDisposable;
     }
     if (status !== STARTED) return noopDisposable;
@@ -615,6 +666,15 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     this._rare().progress = handler;
   }
 
+  /**
+   * @internal A progress listener for `then`/`done`: kept until the operation ends (settling drops every
+   * listener), so it needs no `Disposable`. Only called while started.
+   */
+  _listen(listener: (progress: unknown) => void): void {
+    const extras = this._rare();
+    extras.listeners = extras.listeners === null ? [listener] : [...extras.listeners, listener];
+  }
+
   /** @internal `onProgress`. */
   _addProgressListener(listener: (progress: TProgress) => void): Disposable {
     this._checkOpen();
@@ -646,12 +706,33 @@ function bodyRejected(this: AsyncCore<any, any, any>, error: unknown): void {
   this._fail(error);
 }
 
+/** The consequences of a cancellation, one step of the forwarding work list: `onCancel` callbacks, then the abort. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function runCancelConsequences(this: AsyncCore<any, any, any>, extras: Rare): void {
+  const callbacks = extras.cancelCallbacks;
+  extras.cancelCallbacks = null;
+  if (callbacks !== null) for (const callback of callbacks) invokeReporting(callback);
+  const controller = extras.controller;
+  if (controller !== undefined && !controller.signal.aborted) controller.abort(this._canceledError());
+}
+
 function invokeSettled(callback: SettleCallback, ok: boolean, value: unknown, token: number): void {
   try {
     callback(ok, value, token);
   } catch (error) {
     reportListenerError(error);
   }
+}
+
+function checkCallback(value: unknown, method: string, name: string): void {
+  if (value != null && typeof value !== "function") {
+    throw new TypeError(`${method} expects ${name} to be a function, null or undefined, got ${describe(value)}`);
+  }
+}
+
+/** `done`'s rule for an error nobody handled: rethrown asynchronously (reported), unless it is a cancellation. */
+function reportUnlessCanceled(error: unknown): void {
+  if (!isCanceledError(error)) reportListenerError(error);
 }
 
 function invokeReporting(callback: Callback): void {

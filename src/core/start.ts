@@ -4,6 +4,7 @@ import { readRunOptions } from "../options.js";
 import type { RunOptions } from "../types.js";
 import type { AsyncCore } from "./async-core.js";
 import { BodyContext } from "./body-context.js";
+import { isGeneratorLike, isNativeGenerator, readPropagate, startCoroutine } from "./coroutine.js";
 
 // The helpers serve all four kinds; the facades restore the precise types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,14 +36,23 @@ export function runBody<T extends Core>(op: T, body: unknown, options: RunOption
   if (typeof body !== "function") {
     throw new TypeError(`${producer} expects a function as body, got ${describe(body)}`);
   }
+  const propagate = options === undefined || readPropagate(options, producer);
   if (options !== undefined && !op._link(readOptions(op, options, producer))) return op;
   let result: unknown;
   try {
     result = (body as (ctx: BodyContext<unknown>) => unknown)(new BodyContext(op));
-    // `instanceof Promise` first: an async body's promise is by far the most common result.
-    if (!(result instanceof Promise) && !isThenable(result)) {
-      if ((op._state & 3) === AsyncStatus.started) op._settle(AsyncStatus.completed, result);
-      return op;
+    // `instanceof Promise` first: an async body's promise is by far the most common result. A generator
+    // function's body has not run yet: the coroutine driver runs it (DESIGN 4.3).
+    if (!(result instanceof Promise)) {
+      if (isNativeGenerator(result)) {
+        startCoroutine(op, result, propagate);
+        return op;
+      }
+      if (!isThenable(result)) {
+        if (isGeneratorLike(result)) startCoroutine(op, result, propagate);
+        else if ((op._state & 3) === AsyncStatus.started) op._settle(AsyncStatus.completed, result);
+        return op;
+      }
     }
   } catch (error) {
     op._fail(error);

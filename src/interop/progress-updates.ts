@@ -3,8 +3,9 @@ import { readSignalOptions } from "../options.js";
 import { isOwnOperation } from "../core/async-core.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
-import type { Disposable, IAsyncActionWithProgress, IAsyncOperationWithProgress } from "../types.js";
+import type { Disposable } from "../types.js";
 import { assertWinRTShaped, toPromise } from "./to-promise.js";
+import type { AsyncActionWithProgressLike, AsyncOperationWithProgressLike } from "./input-types.js";
 
 /** Options of `progressUpdates`. */
 export interface ProgressUpdatesOptions {
@@ -24,12 +25,12 @@ export interface ProgressUpdatesOptions {
  * malformed options.
  */
 export function progressUpdates<TResult, TProgress>(
-  op: IAsyncOperationWithProgress<TResult, TProgress>,
+  op: AsyncOperationWithProgressLike<TResult, TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress>;
 /** `progressUpdates` for an action with progress. See the first overload for the guarantees. */
 export function progressUpdates<TProgress>(
-  op: IAsyncActionWithProgress<TProgress>,
+  op: AsyncActionWithProgressLike<TProgress>,
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress>;
 export function progressUpdates<TProgress>(
@@ -78,7 +79,7 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
       // The internal promise, not `then`: iterating must not count as observing the operation's error.
       own._promise().then(end, end);
     } else {
-      toPromise(op as IAsyncOperationWithProgress<unknown, TProgress>, { onProgress: push }).then(end, end);
+      toPromise(op, { onProgress: push }).then(end, end);
     }
     if (!this.ended) signal?.addEventListener("abort", this.onAbort);
   }
@@ -145,7 +146,4 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   }
 }
 
-type IAsyncInfoWithProgress<TProgress> =
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  | IAsyncOperationWithProgress<any, TProgress>
-  | IAsyncActionWithProgress<TProgress>;
+type IAsyncInfoWithProgress<TProgress> = AsyncOperationWithProgressLike<unknown, TProgress>;

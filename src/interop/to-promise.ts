@@ -1,20 +1,20 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncError, CanceledError } from "../errors.js";
+import { AsyncError, CanceledError, isCanceledError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readSignalOptions } from "../options.js";
 import { reportListenerError } from "../report.js";
-import { isOwnOperation } from "../core/async-core.js";
+import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
+import type { Disposable, IAsyncInfo, IAsyncOperation } from "../types.js";
 import type {
-  Disposable,
-  IAsyncAction,
-  IAsyncActionWithProgress,
-  IAsyncInfo,
-  IAsyncOperation,
-  IAsyncOperationWithProgress,
-} from "../types.js";
+  AsyncActionLike,
+  AsyncActionWithProgressLike,
+  AsyncOperationLike,
+  AsyncOperationWithProgressLike,
+  ProjectedPromiseLike,
+} from "./input-types.js";
 
 /** Options of `toPromise`. */
 export interface ToPromiseOptions<TProgress = unknown> {
@@ -25,57 +25,80 @@ export interface ToPromiseOptions<TProgress = unknown> {
 }
 
 /**
- * C#'s `AsTask`: a native promise for any WinRT-shaped operation, ours or foreign (one a native binding made).
- * Resolves with the result; rejects with the failure (a foreign one taken from `getResults()`, else
- * `errorCode`) or, for `canceled`, with a `CanceledError`. Cancellation is decided from the status, never
- * from `getResults()`.
+ * C#'s `AsTask`: a native promise for any WinRT-shaped operation, ours or foreign (one a native binding made),
+ * or for a projection's promise wrapper. Resolves with the result; rejects with the failure (a foreign one taken
+ * from `getResults()`, else `errorCode`) or, for `canceled`, with a `CanceledError`. Cancellation is decided
+ * from the status, never from `getResults()`.
  *
  * On our operations nothing is consumed (any number of `toPromise` calls, `completed` stays free). On a foreign
  * object a terminal status is read without a handler; otherwise its `completed` (and with `onProgress`, its
  * `progress`) is assigned, as `AsTask` does. The signal listener is removed when the promise settles.
  *
- * Throws `TypeError` synchronously for something that is not WinRT-shaped or for malformed options, and
- * whatever a foreign object's `completed` setter throws (`IllegalDelegateAssignmentError` if it was taken).
+ * A wrapper (a thenable with `cancel()`: the UWP projection's `IPromiseWithOperation`, react-native-winrt's and
+ * dynwinrt's promises, a WinJS promise) is followed through its `then`; `signal` calls its `cancel()`;
+ * `onProgress` subscribes through `.progress(callback)` when it has one, else through `done`'s third argument
+ * when it has `done`, else through `then`'s third argument; its `operation.completed` is never assigned. A
+ * rejection that means "canceled" (`operation.status` canceled, or anything `isCanceledError` accepts, such as
+ * `{ number: ERROR_CANCELLED }`) becomes a `CanceledError` whose `cause` is that rejection.
+ *
+ * Throws `TypeError` synchronously for something that is neither WinRT-shaped nor a wrapper (a plain promise has
+ * no `cancel()`: await it directly) or for malformed options, and whatever a foreign object's `completed` setter
+ * throws (`IllegalDelegateAssignmentError` if it was taken).
  */
 export function toPromise<TResult, TProgress>(
-  op: IAsyncOperationWithProgress<TResult, TProgress>,
+  op: AsyncOperationWithProgressLike<TResult, TProgress>,
   options?: ToPromiseOptions<TProgress>,
 ): Promise<TResult>;
 /** `toPromise` for an action with progress: resolves with nothing. See the first overload for the guarantees. */
 export function toPromise<TProgress>(
-  op: IAsyncActionWithProgress<TProgress>,
+  op: AsyncActionWithProgressLike<TProgress>,
   options?: ToPromiseOptions<TProgress>,
 ): Promise<void>;
 /** `toPromise` for an operation without progress (no `onProgress`). See the first overload for the guarantees. */
 export function toPromise<TResult>(
-  op: IAsyncOperation<TResult>,
+  op: AsyncOperationLike<TResult>,
   options?: Pick<ToPromiseOptions, "signal">,
 ): Promise<TResult>;
+/**
+ * `toPromise` for a projection's promise wrapper (a thenable with `cancel()`); its progress values are untyped,
+ * as the wrappers' own typings declare them. See the first overload for the guarantees.
+ */
+export function toPromise<TResult>(
+  op: ProjectedPromiseLike<TResult>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  options?: ToPromiseOptions<any>,
+): Promise<Awaited<TResult>>;
 /** `toPromise` for an action without progress: resolves with nothing. See the first overload for the guarantees. */
-export function toPromise(op: IAsyncAction, options?: Pick<ToPromiseOptions, "signal">): Promise<void>;
+export function toPromise(op: AsyncActionLike, options?: Pick<ToPromiseOptions, "signal">): Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function toPromise(op: IAsyncInfo, options?: ToPromiseOptions<any>): Promise<unknown> {
+export function toPromise(op: unknown, options?: ToPromiseOptions<any>): Promise<unknown> {
   const { signal, onProgress } = readOptions(options);
   if (isOwnOperation(op)) {
     op._checkOpen();
     if (signal === undefined && onProgress === undefined) return op.then();
     return bridge(op, signal, onProgress, subscribeOwn);
   }
-  assertWinRTShaped(op, "toPromise");
-  return bridge(op as ForeignOperation, signal, onProgress, subscribeForeign);
+  if (isWinRTShaped(op)) return bridge(op as ForeignOperation, signal, onProgress, subscribeForeign);
+  if (isProjectedPromise(op)) return bridge(op, signal, onProgress, subscribeWrapper);
+  throw new TypeError(
+    `toPromise expects a WinRT async operation (an object with status, completed, getResults and cancel) or a promise wrapper with cancel(), got ${describe(op)}`,
+  );
 }
 
 type Settle = (ok: boolean, value: unknown) => void;
 type Subscribe<T> = (op: T, settle: Settle, onProgress: ((progress: unknown) => void) | undefined) => Disposable | undefined;
 
 /** The shape a foreign operation must have (progress only when `onProgress` is given). */
-interface ForeignOperation extends IAsyncInfo {
+interface ForeignOperation {
+  readonly status: number;
+  readonly errorCode?: unknown;
+  cancel(): void;
   completed: ((asyncInfo: unknown, status: AsyncStatus) => void) | null;
   progress?: ((asyncInfo: unknown, progress: unknown) => void) | null;
   getResults(): unknown;
 }
 
-function bridge<T extends IAsyncInfo>(
+function bridge<T extends { cancel(): void }>(
   op: T,
   signal: AbortSignal | undefined,
   onProgress: ((progress: unknown) => void) | undefined,
@@ -120,7 +143,7 @@ function bridge<T extends IAsyncInfo>(
   return promise;
 }
 
-const subscribeOwn: Subscribe<IAsyncInfo> = (op, settle, onProgress) => {
+const subscribeOwn: Subscribe<AsyncCore<unknown, unknown, unknown>> = (op, settle, onProgress) => {
   const own = op as AsyncProgressCore<unknown, unknown, unknown>;
   const subscription =
     onProgress !== undefined && typeof own.onProgress === "function" ? own.onProgress(onProgress) : undefined;
@@ -132,7 +155,7 @@ const subscribeOwn: Subscribe<IAsyncInfo> = (op, settle, onProgress) => {
 };
 
 const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
-  const finish = (status: AsyncStatus): void => {
+  const finish = (status: number): void => {
     switch (status) {
       case AsyncStatus.completed:
         try {
@@ -172,6 +195,75 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   return undefined;
 };
 
+/** A projection's promise wrapper: see `toPromise`. */
+interface Wrapper {
+  then(onfulfilled: (value: unknown) => unknown, onrejected: (reason: unknown) => unknown, onprogress?: (progress: unknown) => void): unknown;
+  cancel(): void;
+  done?: unknown;
+  progress?: unknown;
+  operation?: unknown;
+}
+
+const subscribeWrapper: Subscribe<Wrapper> = (wrapper, settle, onProgress) => {
+  let live = true;
+  const progress =
+    onProgress === undefined
+      ? undefined
+      : (value: unknown): void => {
+          if (!live) return;
+          try {
+            onProgress(value);
+          } catch (error) {
+            reportListenerError(error);
+          }
+        };
+  const onFulfilled = (value: unknown): void => settle(true, value);
+  const onRejected = (reason: unknown): void => settle(false, wrapperFailure(wrapper, reason));
+  try {
+    let thenProgress: ((value: unknown) => void) | undefined;
+    if (progress !== undefined) {
+      // One channel only: a wrapper that reports through several (the UWP projection: then and done) must not
+      // deliver each value twice.
+      if (typeof wrapper.progress === "function") (wrapper.progress as (callback: unknown) => unknown).call(wrapper, progress);
+      else if (typeof wrapper.done === "function") {
+        (wrapper.done as (c: unknown, e: unknown, p: unknown) => unknown).call(wrapper, undefined, ignore, progress);
+      } else thenProgress = progress;
+    }
+    if (thenProgress === undefined) wrapper.then(onFulfilled, onRejected);
+    else wrapper.then(onFulfilled, onRejected, thenProgress);
+  } catch (error) {
+    // A wrapper whose then (or progress subscription) throws fails the promise, as `await` would.
+    settle(false, error);
+  }
+  return {
+    [disposeSymbol]() {
+      live = false;
+    },
+  };
+};
+
+function ignore(): void {
+  // The outcome arrives through `then`; this error handler only stops a wrapper's `done` from rethrowing.
+}
+
+/**
+ * What a wrapper's rejection means: a cancellation (its `operation` says `canceled`, or the value is a
+ * cancellation error in any known shape) becomes a `CanceledError` caused by it; anything else stays itself.
+ */
+export function wrapperFailure(wrapper: { operation?: unknown }, reason: unknown): unknown {
+  if (reason instanceof CanceledError) return reason;
+  let canceled = isCanceledError(reason);
+  if (!canceled) {
+    try {
+      const operation = wrapper.operation as { status?: unknown } | null | undefined;
+      canceled = typeof operation === "object" && operation !== null && operation.status === AsyncStatus.canceled;
+    } catch {
+      // An operation whose status cannot be read says nothing.
+    }
+  }
+  return canceled ? new CanceledError(undefined, { cause: reason }) : reason;
+}
+
 function foreignError(op: ForeignOperation): unknown {
   try {
     op.getResults();
@@ -194,6 +286,27 @@ function readOptions(options: ToPromiseOptions | undefined): Partial<ToPromiseOp
     throw new TypeError(`toPromise options.onProgress must be a function, got ${describe(onProgress)}`);
   }
   return checked;
+}
+
+/** True for an object with the members every WinRT async object has (`status`, `completed`, `getResults`, `cancel`). */
+export function isWinRTShaped(op: unknown): boolean {
+  return (
+    typeof op === "object" &&
+    op !== null &&
+    typeof (op as { cancel?: unknown }).cancel === "function" &&
+    typeof (op as { getResults?: unknown }).getResults === "function" &&
+    "completed" in op &&
+    typeof (op as { status?: unknown }).status === "number"
+  );
+}
+
+/** True for a projection's promise wrapper: an object or function with `then` and `cancel` methods. */
+export function isProjectedPromise(value: unknown): value is Wrapper {
+  return (
+    ((typeof value === "object" && value !== null) || typeof value === "function") &&
+    typeof (value as { then?: unknown }).then === "function" &&
+    typeof (value as { cancel?: unknown }).cancel === "function"
+  );
 }
 
 /** Throws `TypeError` unless `op` has the members every WinRT async object has. */

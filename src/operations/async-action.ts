@@ -17,7 +17,8 @@ export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements
    * finished before `run` returns. A value or promise the body returns is awaited and then dropped. A body that
    * throws ends the action in `error` (or `canceled` for a cancellation error); `run` itself throws `TypeError`
    * only for a non-function `body` or malformed options. An already-aborted `options.signal` means the body
-   * never runs and the action starts `canceled`.
+   * never runs and the action starts `canceled`. A generator function is a coroutine body, driven as
+   * `AsyncOperation.run` describes (`yield* wait(x)` awaits, every `yield` is a cancellation checkpoint).
    */
   static run(body: (ctx: AsyncContext) => unknown, options?: RunOptions): AsyncAction {
     return runBody(make(), body, options, "AsyncAction.run");

@@ -17,11 +17,22 @@ export class AsyncOperationWithProgress<TResult, TProgress>
   }
 
   /**
+   * Starts a coroutine body (a generator function): see `AsyncOperation.run`. `ctx.report` works as in any body.
+   */
+  static run<TResult, TProgress>(
+    body: (ctx: AsyncProgressContext<TProgress>) => Generator<unknown, TResult, unknown>,
+    options?: RunOptions,
+  ): AsyncOperationWithProgress<TResult, TProgress>;
+  /**
    * Starts `body` now, synchronously, with a context that can `report` progress, and returns the operation.
    * See `AsyncOperation.run` for the rules on values, throws and `options`.
    */
   static run<TResult, TProgress>(
     body: (ctx: AsyncProgressContext<TProgress>) => TResult | PromiseLike<TResult>,
+    options?: RunOptions,
+  ): AsyncOperationWithProgress<TResult, TProgress>;
+  static run<TResult, TProgress>(
+    body: (ctx: AsyncProgressContext<TProgress>) => unknown,
     options?: RunOptions,
   ): AsyncOperationWithProgress<TResult, TProgress> {
     return runBody(

@@ -15,13 +15,27 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
   }
 
   /**
+   * Starts a coroutine body (a generator function) now, synchronously to its first `yield`, and returns the
+   * operation; the body's return value is the result. Each `yield x` (typed: `yield* wait(x)`) awaits `x` and is
+   * a cancellation checkpoint; `cancel()` while the body waits cancels `x` too (unless
+   * `options.propagateCancellation` is `false`) and unwinds the body with `return()` on a microtask (its
+   * `finally` blocks run, its `catch` blocks do not; a `yield` inside `finally` is awaited). See the README's
+   * "Coroutines" section for every rule. Throws as the other overload does, and `TypeError` for a
+   * non-boolean `propagateCancellation`.
+   */
+  static run<TResult>(
+    body: (ctx: AsyncContext) => Generator<unknown, TResult, unknown>,
+    options?: RunOptions,
+  ): AsyncOperation<TResult>;
+  /**
    * Starts `body` now, synchronously, with its context, and returns the operation; a body that does not await
    * is finished before `run` returns. The body's value (or the value of the promise it returns) is the result.
    * A body that throws ends the operation in `error` (or `canceled` for a cancellation error); `run` itself
    * throws `TypeError` only for a non-function `body` or malformed options. An already-aborted
    * `options.signal` means the body never runs and the operation starts `canceled`.
    */
-  static run<TResult>(body: (ctx: AsyncContext) => TResult | PromiseLike<TResult>, options?: RunOptions): AsyncOperation<TResult> {
+  static run<TResult>(body: (ctx: AsyncContext) => TResult | PromiseLike<TResult>, options?: RunOptions): AsyncOperation<TResult>;
+  static run<TResult>(body: (ctx: AsyncContext) => unknown, options?: RunOptions): AsyncOperation<TResult> {
     return runBody(make() as AsyncOperation<TResult>, body, options, "AsyncOperation.run");
   }
 

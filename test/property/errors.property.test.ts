@@ -57,6 +57,9 @@ const nameArb = fc.oneof(
 const errorLike: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ name: nameArb }),
   fc.record({ name: nameArb, hresult: fc.constantFrom(HResult.ERROR_CANCELLED, HResult.E_FAIL) }),
+  // react-native-winrt's plain error objects and NodeRT's errors carry the code as `number` / `HRESULT`.
+  fc.record({ message: fc.string(), number: fc.constantFrom(HResult.ERROR_CANCELLED, HResult.E_FAIL, 0x800704c7) }),
+  fc.record({ name: nameArb, HRESULT: fc.constantFrom(HResult.ERROR_CANCELLED, HResult.E_FAIL, 0x800704c7) }),
   fc.tuple(fc.string(), nameArb).map(([message, name]) => Object.assign(new Error(message), { name })),
   fc.tuple(fc.string(), nameArb).map(([message, name]) => new DOMException(message, name)),
   fc.tuple(fc.string(), fc.constantFrom(...subclasses)).map(([message, s]) => new s.ctor(message)),
@@ -74,8 +77,10 @@ function acceptedAsCanceled(value: unknown): boolean {
   if (!isObject(value)) return false;
   const name = value["name"];
   if (name === "AbortError" || name === "Canceled") return true;
-  // A CanceledError made by another copy of the library (the ESM and CJS builds): same name, same code.
-  return name === "CanceledError" && value["hresult"] === HResult.ERROR_CANCELLED;
+  // Anything whose HRESULT is ERROR_CANCELLED (a CanceledError of another copy of the library, a projection's
+  // error object), read from `hresult`, `number` or `HRESULT` as hresultOf does, signed or unsigned.
+  const code = [value["hresult"], value["number"], value["HRESULT"]].find((c) => typeof c === "number" && Number.isInteger(c) && c >= -0x80000000 && c <= 0xffffffff);
+  return code !== undefined && ((code as number) | 0) === HResult.ERROR_CANCELLED;
 }
 
 describe("hresultOf", () => {
@@ -117,7 +122,7 @@ describe("hresultOf", () => {
     fc.assert(
       fc.property(errorLike, (value) => {
         fc.pre(!(value instanceof AsyncError));
-        fc.pre(!isObject(value) || (!("hresult" in value) && !("number" in value)));
+        fc.pre(!isObject(value) || (!("hresult" in value) && !("number" in value) && !("HRESULT" in value)));
         expect(hresultOf(value)).toBe(acceptedAsCanceled(value) ? HResult.ERROR_CANCELLED : HResult.E_FAIL);
       }),
     );
@@ -135,7 +140,7 @@ describe("hresultOf", () => {
 });
 
 describe("isCanceledError", () => {
-  it("is true exactly for CanceledError, anything named AbortError and the WinJS Canceled", () => {
+  it("is true exactly for CanceledError, anything named AbortError, the WinJS Canceled and an ERROR_CANCELLED code", () => {
     fc.assert(
       fc.property(errorLike, (value) => {
         expect(isCanceledError(value)).toBe(acceptedAsCanceled(value));
