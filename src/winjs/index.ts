@@ -14,10 +14,4 @@ export type {
 } from "./winjs-promise.js";
 export type { WinJSEvent, WinJSEventListener } from "./event-listeners.js";
 export { toWinJS } from "./to-winjs.js";
-export type {
-  WinJSAsyncInfoInput,
-  WinJSOperationInput,
-  WinJSProgressOf,
-  WinJSPromiseWrapperInput,
-  WinJSResultOf,
-} from "./inputs.js";
+export type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";

@@ -1,7 +1,8 @@
 import { describe } from "../describe.js";
 import { isOwnOperation } from "../core/async-core.js";
 import { operationView, type WinJSOperationView } from "./winjs-promise.js";
-import type { WinJSOperationInput, WinJSProgressOf, WinJSResultOf } from "./inputs.js";
+import type { ResultOf } from "../interop/input-types.js";
+import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
 
 /**
  * The face the UWP JavaScript projection gave WinRT async objects: a `WinJSPromise` that completes with the
@@ -9,10 +10,11 @@ import type { WinJSOperationInput, WinJSProgressOf, WinJSResultOf } from "./inpu
  * (an `Error` whose `name` and `message` are "Canceled", its `cause` the `CanceledError`). Progress reaches
  * `then`/`done` progress handlers; `cancel()` cancels the operation; `.operation` is the object given.
  *
- * Accepts our operations (all four kinds), foreign WinRT-shaped objects (what `toPromise` accepts, including
- * those typed by `@types/winrt-uwp`) and, where the package root's `toPromise` accepts them, projection wrappers.
- * Built on `toPromise`: our operations are not used up (their `completed` stays free); a foreign object's
- * `completed` (and `progress`) is assigned once. Asking twice for the same object gives the same promise.
+ * Accepts what `toPromise` accepts: our operations (all four kinds), foreign WinRT-shaped objects (including those
+ * typed by `@types/winrt-uwp`) and the projections' promise wrappers (`IPromiseWithOperation`, react-native-winrt's
+ * and dynwinrt's promises). Built on `toPromise`: our operations are not used up (their `completed` stays free); a
+ * foreign object's `completed` (and `progress`) is assigned once; a wrapper's operation is never assigned. Asking
+ * twice for the same object gives the same promise.
  * The promise settles a microtask after the operation does (the core's delivery rule); from then on WinJS's
  * synchronous delivery applies.
  *
@@ -22,13 +24,13 @@ import type { WinJSOperationInput, WinJSProgressOf, WinJSResultOf } from "./inpu
  */
 export function toWinJS<TOperation extends WinJSOperationInput>(
   operation: TOperation,
-): WinJSOperationView<WinJSResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation> {
+): WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation> {
   if (!isOwnOperation(operation) && !isAsyncShaped(operation)) {
     throw new TypeError(
       `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
     );
   }
-  return operationView(operation) as WinJSOperationView<WinJSResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation>;
+  return operationView(operation) as WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation>;
 }
 
 function isAsyncShaped(value: unknown): value is object {

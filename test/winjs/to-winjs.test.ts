@@ -14,6 +14,7 @@ import { foreign } from "../helpers/foreign.js";
 import { kinds, progressKinds, type AnyOp, type Kind } from "../helpers/kinds.js";
 import { caught } from "../helpers/caught.js";
 import { isWinJSCanceled } from "../helpers/work-queue.js";
+import { bridges } from "../helpers/wrappers.js";
 
 type View = WinJSPromise<unknown, unknown> & { readonly operation: unknown };
 
@@ -267,4 +268,59 @@ describe("toWinJS over a foreign WinRT object", () => {
     expect(() => toWinJS(Promise.resolve(1) as never)).toThrow(TypeError);
     expect(() => toWinJS({ status: 0, getResults: () => 1 } as never)).toThrow(TypeError);
   });
+});
+
+describe.each(bridges)("toWinJS over a bridge wrapper: $name", (bridge) => {
+  type Wrapper = Parameters<typeof toWinJS>[0];
+
+  it("completes with the result; .operation is the wrapper; the wrapped operation's completed is not taken by us", async () => {
+    const { wrapper, source } = bridge.make();
+    const assignedBefore = source.counts.completed;
+    const promise = toWinJS(wrapper as Wrapper);
+    expect(promise.operation).toBe(wrapper);
+    expect(toWinJS(wrapper as Wrapper)).toBe(promise);
+    const seen: unknown[] = [];
+    promise.then((value) => seen.push(value));
+    source.finish(AsyncStatus.completed, 42);
+    await settle();
+    expect(seen).toEqual([42]);
+    expect(source.counts.completed - assignedBefore).toBeLessThanOrEqual(1);
+  });
+
+  it("passes each progress value once to the progress handlers", async () => {
+    const { wrapper, source } = bridge.make();
+    const seen: unknown[] = [];
+    toWinJS(wrapper as Wrapper).then(null, null, (value) => seen.push(value));
+    source.report(1);
+    source.report(2);
+    source.finish(AsyncStatus.completed, 3);
+    await settle();
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it("cancel() cancels through the wrapper and errors the view Canceled at once", async () => {
+    const { wrapper, source } = bridge.make();
+    const errors: unknown[] = [];
+    const promise = toWinJS(wrapper as Wrapper);
+    promise.then(null, (error: unknown) => errors.push(error));
+    promise.cancel();
+    expect(source.counts.cancel).toBe(1);
+    expect(source.op.status).toBe(AsyncStatus.canceled);
+    expect(errors).toHaveLength(1);
+    expect(isWinJSCanceled(errors[0])).toBe(true);
+    await settle();
+    expect(errors).toHaveLength(1);
+  });
+
+  if (bridge.cancellationRecognizable) {
+    it("a cancellation from elsewhere, in the bridge's own error shape, is Canceled in the view", async () => {
+      const { wrapper, source } = bridge.make();
+      const errors: unknown[] = [];
+      toWinJS(wrapper as Wrapper).then(null, (error: unknown) => errors.push(error));
+      source.op.cancel();
+      await settle();
+      expect(errors).toHaveLength(1);
+      expect(isWinJSCanceled(errors[0])).toBe(true);
+    });
+  }
 });
