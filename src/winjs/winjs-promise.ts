@@ -682,9 +682,29 @@ function makePromise(state: number, value: unknown, source: AnyWinJS | object | 
   return promise;
 }
 
+// A promise made settled only ever reads `_state` and `_value` (nothing can be added to it or change it), so it
+// carries just those two; the other fields read their settled defaults from the prototype (WinJS's layout too). It
+// keeps `join` over many settled inputs, and long synchronous chains, light on the garbage collector.
+Object.defineProperties(WinJSPromise.prototype, {
+  _next: { value: NONE, writable: true },
+  _listeners: { value: null, writable: true },
+  _source: { value: null, writable: true },
+});
+
+/** Makes a settled promise: an instance of `WinJSPromise` (same prototype) with two own fields. */
+const SettledPromise = function (this: AnyWinJS, state: number, value: unknown): void {
+  this._state = state;
+  this._value = value;
+} as unknown as new (state: number, value: unknown) => AnyWinJS;
+SettledPromise.prototype = WinJSPromise.prototype;
+
+function settledPromise(state: number, value: unknown): AnyWinJS {
+  return new SettledPromise(state, value);
+}
+
 /** WinJS's complete promise: settled with `value`, or, for a thenable, a sourceless `then` promise following it. */
 function completePromise(value: unknown): AnyWinJS {
-  if (!isThenable(value)) return makePromise(SUCCESS, value, null);
+  if (!isThenable(value)) return settledPromise(SUCCESS, value);
   const follower = makePromise(WORKING, undefined, NO_CREATOR);
   follower._setCompleteValue(value);
   return follower;
@@ -692,7 +712,7 @@ function completePromise(value: unknown): AnyWinJS {
 
 /** WinJS's error (or, for a thrown value, exception) promise: settled failed, reported as an error entering. */
 function errorPromise(value: unknown, exception: boolean): AnyWinJS {
-  const promise = makePromise(ERROR, value, null);
+  const promise = settledPromise(ERROR, value);
   reportEntered(promise, value, exception);
   return promise;
 }
