@@ -1,7 +1,8 @@
 // WinJSPromise (winrt-async/winjs) against WinJS's own WinJS.Promise (the `winjs` npm package, loaded into this
 // process), side by side on then-chains and join. Contenders run interleaved for several rounds; the table shows
 // the best round, the spread of the rounds, and the ratio to WinJS (below 1.00x: ours is faster).
-// Standalone: `node bench/winjs.bench.mjs` (`--smoke`: every scenario once at a tiny size; numbers meaningless).
+// Standalone: `node bench/winjs.bench.mjs` (`--smoke`: every scenario once at a tiny size, numbers meaningless;
+// `--only=text`: only the scenarios whose name contains it).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -108,11 +109,12 @@ function summarize(samples) {
 }
 
 /** Runs every scenario; returns `{ scenario, unit, size, rows: [{ contender, best, spread, ratio }] }` per scenario. */
-export function runWinJSBench({ rounds = 7, scale = 1, log = console.log } = {}) {
+export function runWinJSBench({ rounds = 7, scale = 1, only, log = console.log } = {}) {
   const contenders = { "WinJS.Promise (winjs 4.4)": loadWinJS().Promise, "WinJSPromise (winrt-async)": WinJSPromise };
   const names = Object.keys(contenders);
   const results = [];
   for (const scenario of scenarios) {
+    if (only !== undefined && !scenario.name.includes(only)) continue;
     const size = Math.max(1, Math.round(scenario.size * scale));
     const runs = Object.fromEntries(names.map((name) => [name, new Function("P", "n", scenario.body)]));
     const samples = Object.fromEntries(names.map((name) => [name, []]));
@@ -149,8 +151,9 @@ function describeMachine() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const smoke = process.argv.includes("--smoke");
+  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
   console.log(
     `WinJSPromise vs WinJS.Promise — ${describeMachine()}${smoke ? " (smoke run: tiny sizes, numbers meaningless)" : ""}`,
   );
-  runWinJSBench(smoke ? { rounds: 1, scale: 0.001 } : {});
+  runWinJSBench(smoke ? { rounds: 1, scale: 0.001, only } : { only });
 }
