@@ -648,15 +648,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal `progress(value)`: each listener's handler, then children without handlers, while pending. */
   _progress(value: unknown): void {
-    if (this._state > CANCELED) return;
-    const listeners = this._listeners;
-    if (listeners === null) return;
-    if (!Array.isArray(listeners)) {
-      progressOne(listeners, value);
-      return;
-    }
-    // A handler may add listeners meanwhile: they do not see this value.
-    for (let i = 0, length = listeners.length; i < length; i++) progressOne(listeners[i]!, value);
+    if (this._state <= CANCELED && this._listeners !== null) deliverProgress(this._listeners, value);
   }
 }
 
@@ -836,16 +828,41 @@ function addListener(promise: AnyWinJS, listener: Listener): void {
   else promise._listeners = [listeners, listener];
 }
 
-function progressOne(listener: Listener, value: unknown): void {
-  const onProgress = listener.p;
-  if (typeof onProgress === "function") {
-    try {
-      onProgress(value);
-    } catch (error) {
-      reportListenerError(error);
+/**
+ * Calls the progress handlers of `listeners` in registration order and, right after each registration that has
+ * neither a complete nor an error handler, those of its child, and so on: WinJS's depth-first order, walked with an
+ * explicit stack so that a long chain of handler-less `then()`s does not grow the call stack. Each promise's
+ * listeners are counted when it is reached: one registered meanwhile does not see this value.
+ */
+function deliverProgress(root: Listener | Listener[], value: unknown): void {
+  let listeners = root;
+  let index = 0;
+  let length = Array.isArray(listeners) ? listeners.length : 1;
+  let stack: [Listener | Listener[], number, number][] | undefined;
+  for (;;) {
+    while (index < length) {
+      const listener = Array.isArray(listeners) ? listeners[index]! : listeners;
+      index++;
+      const onProgress = listener.p;
+      if (typeof onProgress === "function") {
+        try {
+          onProgress(value);
+        } catch (error) {
+          reportListenerError(error);
+        }
+      }
+      const target = listener.t;
+      if (!listener.c && !listener.e && target !== null && target._state <= CANCELED && target._listeners !== null) {
+        (stack ??= []).push([listeners, index, length]);
+        listeners = target._listeners;
+        index = 0;
+        length = Array.isArray(listeners) ? listeners.length : 1;
+      }
     }
+    const frame = stack?.pop();
+    if (frame === undefined) return;
+    [listeners, index, length] = frame;
   }
-  if (!listener.c && !listener.e && listener.t !== null) listener.t._progress(value);
 }
 
 /** Notifies `root`'s children, their children, and so on, breadth-first, from one loop. */

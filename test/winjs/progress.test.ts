@@ -74,6 +74,32 @@ describe("WinJSPromise progress", () => {
     expect(seen).toEqual(["1", "2", "3"]);
   });
 
+  it("reaches handlers depth-first: a child's handlers before the next registration's", () => {
+    let report!: (value: number) => void;
+    const source = new WinJSPromise<void, number>((_c, _e, p) => {
+      report = p;
+    });
+    const order: string[] = [];
+    const first = source.then(null, null, () => order.push("first"));
+    first.then(null, null, () => order.push("first.child"));
+    source.then(null, null, () => order.push("second"));
+    report(1);
+    expect(order).toEqual(["first", "first.child", "second"]);
+  });
+
+  it("passes through 100,000 handler-less then()s without growing the stack", () => {
+    let report!: (value: number) => void;
+    const source = new WinJSPromise<void, number>((_c, _e, p) => {
+      report = p;
+    });
+    let tail: WinJSPromise<void, number> = source;
+    for (let i = 0; i < 100_000; i++) tail = tail.then();
+    const seen: number[] = [];
+    tail.then(null, null, (value) => seen.push(value));
+    report(3);
+    expect(seen).toEqual([3]);
+  });
+
   it("a progress handler registered after a then() with a complete or error handler sees nothing", () => {
     const queue = new WorkQueue();
     const counts = { complete: 0, error: 0, progress: 0 };
