@@ -254,9 +254,10 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   cancel(): void {
     const state = this._state;
-    if (state === WORKING) this._next = CANCELED;
-    else if (state === WAITING) this._next = WAITING_CANCELED;
-    else return;
+    if (state === WAITING) this._next = WAITING_CANCELED;
+    else if (state !== WORKING) return;
+    else if (isThenKind(this)) return cancelChain(this);
+    else this._next = CANCELED;
     this._run();
   }
 
@@ -515,12 +516,12 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         return;
       }
       case CANCELED: {
+        // Made by the constructor (a `then` promise is canceled by `cancelChain`): the hook may settle it first.
         this._next = CANCELING;
-        const source = this._source;
-        if (source instanceof WinJSPromise) source.cancel();
-        else if (typeof source === "function") {
+        const hook = this._source;
+        if (typeof hook === "function") {
           try {
-            (source as () => void)();
+            (hook as () => void)();
           } catch (error) {
             reportListenerError(error);
           }
@@ -555,7 +556,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         this._value = followed;
       }
       if (followed instanceof WinJSPromise) {
-        if (followed._state <= CANCELING && typeof followed._source === "object" && followed._source !== null) {
+        if (followed._state <= CANCELING && isThenKind(followed)) {
           // A pending `then` child: become one more of its children (no handlers, so progress passes).
           addListener(followed, { t: this, c: null, e: null, p: null, q: false });
           return;
@@ -663,6 +664,33 @@ export interface WinJSJoinProgress {
 const errorEvents = new EventListeners("WinJSPromise", WinJSPromise);
 let sharedCanceled: AnyWinJS | undefined;
 let lastErrorId = 0;
+
+/** Made by `then` machinery (WinJS's ThenPromise): its `_source` is its creator or NO_CREATOR (until it settles). */
+function isThenKind(promise: AnyWinJS): boolean {
+  const source = promise._source;
+  return typeof source === "object" && source !== null;
+}
+
+/**
+ * `cancel()` of a running `then` promise: WinJS cancels it, then its creator, and so on up to the first promise that
+ * is not a running `then` promise (the source, or one following another), which is canceled by its own rules; then
+ * each link, from the top down, errors "Canceled" unless what the cancellation set off settled it meanwhile. The
+ * walk up is a loop here (WinJS recursed, and overflowed the stack on a long chain).
+ */
+function cancelChain(start: AnyWinJS): void {
+  const path: AnyWinJS[] = [];
+  let current: AnyWinJS | undefined = start;
+  while (current?._state === WORKING && isThenKind(current)) {
+    // What entering CANCELED does, as the pump would: the state now, and the request to error "Canceled" after.
+    current._state = CANCELED;
+    current._next = CANCELING;
+    path.push(current);
+    const creator: unknown = current._source;
+    current = creator instanceof WinJSPromise ? (creator as AnyWinJS) : undefined;
+  }
+  current?.cancel();
+  for (let i = path.length - 1; i >= 0; i--) path[i]!._run();
+}
 
 // ---- Making promises --------------------------------------------------------------------------------------------
 

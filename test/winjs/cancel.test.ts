@@ -110,6 +110,33 @@ describe("WinJSPromise cancel()", () => {
     expect(counts).toEqual({ complete: 2, firstError: 0, canceledErrors: 2 });
   });
 
+  it("from the end of a chain of 100,000 then()s, reaches the source without growing the stack", () => {
+    const source = deferred<number>();
+    let tail: WinJSPromise<number> = source.promise;
+    for (let i = 0; i < 100_000; i++) tail = tail.then((value) => value + 1);
+    const errors: unknown[] = [];
+    tail.then(null, (error: unknown) => errors.push(error));
+    tail.cancel();
+    expect(source.cancels).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(isWinJSCanceled(errors[0])).toBe(true);
+  });
+
+  it("a link whose source does not settle on cancel errors Canceled itself, and the source may complete later", () => {
+    let complete!: (value: unknown) => void;
+    const stubborn = new WinJSPromise<unknown>(
+      (c) => {
+        complete = c;
+      },
+      () => complete(new WinJSPromise<never>(() => undefined)),
+    );
+    const log: string[] = [];
+    const link = stubborn.then(() => log.push("link-complete"));
+    link.then(null, (error: unknown) => log.push(`link-error:${isWinJSCanceled(error)}`));
+    link.cancel();
+    expect(log).toEqual(["link-error:true"]);
+  });
+
   it("a promise made without a hook is a barrier: it errors Canceled while the work behind it goes on", () => {
     const queue = new WorkQueue();
     const log: string[] = [];
