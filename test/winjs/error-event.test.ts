@@ -142,6 +142,17 @@ describe("WinJSPromise's error event", () => {
     expect(details[3]!.id).toBe(details[2]!.id);
   });
 
+  it("gives errors of unrelated promises different ids", () => {
+    const details = listen();
+    new WinJSPromise<void>(() => {
+      throw "first";
+    }).then(null, () => undefined);
+    new WinJSPromise<void>((_c, e) => e("second"));
+    const roots = details.filter((detail) => detail.parent === undefined);
+    expect(roots).toHaveLength(2);
+    expect(roots[0]!.id).not.toBe(roots[1]!.id);
+  });
+
   it("rethrowing the same value in each error handler keeps reporting it", () => {
     const details = listen();
     new WinJSPromise<void>(() => {

@@ -259,6 +259,30 @@ describe("WinJSPromise delivers synchronously", () => {
     expect(result).toBe(100_000);
   });
 
+  it("cleanup and always helpers built on then() (what WinJS apps patched onto the prototype) behave as in WinJS", () => {
+    const queue = new WorkQueue();
+    const cleanup = <T>(promise: WinJSPromise<T>, action: () => void): WinJSPromise<T> =>
+      promise.then(
+        (value) => (action(), value),
+        (error: unknown) => {
+          action();
+          throw error;
+        },
+      );
+    const always = <T, U>(promise: WinJSPromise<T>, action: () => U): WinJSPromise<U> => promise.then(action, action);
+    const log: unknown[] = [];
+    cleanup(
+      cleanup(addLater(queue, 1, 2), () => log.push("first-cleanup")).then((value) => {
+        log.push(value);
+        throw "MyError";
+      }),
+      () => log.push("second-cleanup"),
+    ).then(null, (error: unknown) => log.push(error));
+    always(addLater(queue, 1, 2), () => 5).then((value) => log.push(value));
+    queue.drain();
+    expect(log).toEqual(["first-cleanup", 3, "second-cleanup", "MyError", 5]);
+  });
+
   it("await works on a WinJSPromise (it is a PromiseLike)", async () => {
     await expect(WinJSPromise.wrap(4)).resolves.toBe(4);
     const error = new Error("awaited");
