@@ -211,16 +211,25 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    * Canceling the returned promise cancels this one.
    *
    * Throws `TypeError` if a handler is neither a function nor null/undefined.
+   *
+   * Typing: without complete and error handlers the returned promise passes this one's value and progress on
+   * (`WinJSPromise<T, P>`); with either, its progress can only come from a promise a handler returns (`unknown`).
    */
+  then(onComplete?: null, onError?: null, onProgress?: ((progress: P) => void) | null): WinJSPromise<T, P>;
   then<U = T, V = never>(
     onComplete?: ((value: T) => U | PromiseLike<U>) | null,
     onError?: ((error: any) => V | PromiseLike<V>) | null,
     onProgress?: ((progress: P) => void) | null,
-  ): WinJSPromise<U | V, P> {
+  ): WinJSPromise<U | V>;
+  then(
+    onComplete?: AnyHandler | null,
+    onError?: AnyHandler | null,
+    onProgress?: ((progress: P) => void) | null,
+  ): WinJSPromise<unknown, unknown> {
     checkHandler(onComplete, "then", "onComplete");
     checkHandler(onError, "then", "onError");
     checkHandler(onProgress, "then", "onProgress");
-    return this._then(onComplete, onError, onProgress, false) as WinJSPromise<U | V, P>;
+    return this._then(onComplete, onError, onProgress as AnyHandler | null | undefined, false);
   }
 
   /**

@@ -41,11 +41,15 @@ describe("WinJSPromise", () => {
       expectTypeOf(progress).parameter(0).toEqualTypeOf<string>();
       error(new Error("x"));
     });
-    expectTypeOf(promise.then((value) => String(value))).toEqualTypeOf<WinJSPromise<string, string>>();
-    expectTypeOf(promise.then((value) => WinJSPromise.wrap(value > 1))).toEqualTypeOf<WinJSPromise<boolean, string>>();
-    expectTypeOf(promise.then(null, () => "recovered")).toEqualTypeOf<WinJSPromise<number | string, string>>();
+    // With a complete or error handler, progress can only come from a promise a handler returns: unknown.
+    expectTypeOf(promise.then((value) => String(value))).toEqualTypeOf<WinJSPromise<string, unknown>>();
+    expectTypeOf(promise.then((value) => WinJSPromise.wrap(value > 1))).toEqualTypeOf<WinJSPromise<boolean, unknown>>();
+    expectTypeOf(promise.then(null, () => "recovered")).toEqualTypeOf<WinJSPromise<number | string, unknown>>();
+    // Without them, value and progress pass through.
     expectTypeOf(promise.then()).toEqualTypeOf<WinJSPromise<number, string>>();
+    expectTypeOf(promise.then(null, null, () => undefined)).toEqualTypeOf<WinJSPromise<number, string>>();
     promise.then(null, null, (progress) => expectTypeOf(progress).toEqualTypeOf<string>());
+    promise.then((value) => value, null, (progress) => expectTypeOf(progress).toEqualTypeOf<string>());
     expectTypeOf(promise.done()).toEqualTypeOf<void>();
     expectTypeOf(promise.cancel()).toEqualTypeOf<void>();
     expectTypeOf(promise).toMatchTypeOf<PromiseLike<number>>();
