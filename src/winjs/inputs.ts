@@ -10,14 +10,25 @@ import type { AsyncOperationLike, ProjectedPromiseLike } from "../interop/input-
  */
 export type WinJSOperationInput = AsyncOperationLike<unknown> | ProjectedPromiseLike<unknown>;
 
-type ProgressOfHandler<THandler> = THandler extends (asyncInfo: never, progressInfo: infer P) => void ? P : never;
-
 /**
  * The progress an input reports: the second parameter of its `progress` handler slot (or of its `operation`'s,
  * for a wrapper); `never` for the kinds without progress.
  */
-export type WinJSProgressOf<TOperation> = TOperation extends { progress: infer H }
-  ? ProgressOfHandler<H>
-  : TOperation extends { operation: { progress: infer H } }
-    ? ProgressOfHandler<H>
+export type WinJSProgressOf<TOperation> = TOperation extends {
+  /** The input's progress handler slot. */
+  progress: infer H;
+}
+  ? H extends (asyncInfo: never, progressInfo: infer P) => void
+    ? P
+    : never
+  : TOperation extends {
+        /** A wrapper's operation. */
+        operation: {
+          /** The operation's progress handler slot. */
+          progress: infer H;
+        };
+      }
+    ? H extends (asyncInfo: never, progressInfo: infer P) => void
+      ? P
+      : never
     : never;

@@ -106,6 +106,7 @@ export interface WinJSAnyResult<T> {
 
 /** Something `WinJSPromise.timeout(ms, promise)` can watch: a thenable that can be canceled. */
 export interface CancelablePromiseLike<T> extends PromiseLike<T> {
+  /** Cancels the promise (`timeout` calls it when the time is up). */
   cancel(): void;
 }
 
@@ -475,6 +476,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     return errorEvents.getHandler(ERROR_EVENT) as WinJSEventListener<WinJSErrorDetail> | undefined;
   }
 
+  /** Sets the `error` event's handler property (see the getter). Throws `TypeError` for a value that is not a function, null or undefined. */
   static set onerror(handler: WinJSEventListener<WinJSErrorDetail> | null | undefined) {
     errorEvents.setHandler(ERROR_EVENT, handler);
   }
