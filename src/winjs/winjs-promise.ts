@@ -9,7 +9,11 @@
 // cancel hook, the `cancel()` of the promise waited on) that requests another transition first: the pump then
 // enters that one instead, which is how a cancel hook "corrects" a cancellation and how a canceled chain unwinds
 // through the handlers of every link. Settling notifies the whole tree of `then` children breadth-first from one
-// loop (`notifyTree`), so a long chain does not recurse.
+// loop (`notifyTree`); progress (`deliverProgress`) and a cancel walking up a chain (`cancelChain`) are loops too, so
+// a long chain never deepens the call stack (WinJS recursed in the last two).
+//
+// The view of our operations (`operationView`, the body of `toWinJS`) lives here because `as()` and a promise
+// following a returned operation need it, and `toWinJS` needs this class: one file keeps imports one-way.
 /* eslint-disable @typescript-eslint/no-explicit-any -- error values are untyped in WinJS, as `reason` is in PromiseLike */
 import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
