@@ -268,10 +268,14 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   cancel(): void {
     const state = this._state;
-    if (state === WAITING) this._next = WAITING_CANCELED;
-    else if (state !== WORKING) return;
-    else if (isThenKind(this)) return cancelChain(this);
-    else this._next = CANCELED;
+    if (state === WORKING) {
+      if (isThenKind(this)) return cancelChain(this);
+      this._next = CANCELED;
+    } else if (state === WAITING) {
+      this._next = WAITING_CANCELED;
+    }
+    // Pumped even when the state ignores the request (WinJS does): a cancel() from inside this promise's own
+    // cancellation (its hook, or a handler the cancellation ran) errors it "Canceled" there and then.
     this._run();
   }
 
@@ -548,16 +552,17 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         this._next = ERROR_NOTIFY;
         return;
       case SUCCESS_NOTIFY:
-        if (this._listeners !== null) notifyTree(this);
-        this._next = SUCCESS;
-        return;
       case ERROR_NOTIFY:
         if (this._listeners !== null) notifyTree(this);
-        this._next = ERROR;
+        // A promise that followed this one while it notified registered on it (WinJS's rule, see `_follow`):
+        // the pass that owns this promise picks it up; if no pass does, `finishPasses` delivers it.
+        if (this._listeners !== null) late.push(this);
+        this._next = state === SUCCESS_NOTIFY ? SUCCESS : ERROR;
         return;
       case SUCCESS:
       case ERROR:
         this._source = null;
+        if (passDepth === 0 && late.length > 0) finishPasses();
         return;
     }
   }
@@ -571,8 +576,9 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         this._value = followed;
       }
       if (followed instanceof WinJSPromise) {
-        if (followed._state <= CANCELING && isThenKind(followed)) {
-          // A pending `then` child: become one more of its children (no handlers, so progress passes).
+        if (followed._state !== SUCCESS && followed._state !== ERROR && isThenKind(followed)) {
+          // A `then` promise not yet settled, or still notifying (WinJS's rule): become one more of its children
+          // (no handlers, so progress passes). One still notifying delivers it when its pass gets to it again.
           addListener(followed, { t: this, c: null, e: null, p: null, q: false });
           return;
         }
@@ -911,16 +917,39 @@ function deliverProgress(root: Listener | Listener[], value: unknown): void {
 /** Notifies `root`'s children, their children, and so on, breadth-first, from one loop. */
 function notifyTree(root: AnyWinJS): void {
   const queue: (AnyWinJS | undefined)[] = [root];
-  for (let i = 0; i < queue.length; i++) {
-    const promise = queue[i]!;
-    queue[i] = undefined;
-    const listeners = promise._listeners;
-    if (listeners === null) continue;
-    promise._listeners = null;
-    const succeeded = promise._state === SUCCESS || promise._state === SUCCESS_NOTIFY;
-    const value = promise._value;
-    if (!Array.isArray(listeners)) deliver(promise, listeners, succeeded, value, queue);
-    else for (const listener of listeners) deliver(promise, listener, succeeded, value, queue);
+  passDepth++;
+  try {
+    for (let i = 0; i < queue.length; i++) {
+      const promise = queue[i]!;
+      queue[i] = undefined;
+      const listeners = promise._listeners;
+      if (listeners === null) continue;
+      promise._listeners = null;
+      const succeeded = promise._state === SUCCESS || promise._state === SUCCESS_NOTIFY;
+      const value = promise._value;
+      if (!Array.isArray(listeners)) deliver(promise, listeners, succeeded, value, queue);
+      else for (const listener of listeners) deliver(promise, listener, succeeded, value, queue);
+    }
+  } finally {
+    passDepth--;
+  }
+}
+
+/** Notification passes running now (a handler may settle another promise, which starts a pass inside a pass). */
+let passDepth = 0;
+/** Settled promises that got listeners while they notified, and that the pass owning them may not reach. */
+let late: AnyWinJS[] = [];
+
+/**
+ * Once no pass runs, delivers to the listeners still waiting on settled promises. WinJS left them waiting forever
+ * when no enclosing pass owned their promise (a promise that followed one still notifying never settled); a pass
+ * that does own it has reached it by now, in WinJS's order.
+ */
+function finishPasses(): void {
+  while (late.length > 0) {
+    const batch = late;
+    late = [];
+    for (const promise of batch) if (promise._listeners !== null) notifyTree(promise);
   }
 }
 

@@ -172,6 +172,18 @@ describe("WinJSPromise delivers synchronously", () => {
     expect(settled).toBe(0);
   });
 
+  it("a handler may return the then() promise that is notifying it; the result arrives once that pass is done", () => {
+    // WinJS registered the follower on the notifying promise and, with no enclosing pass to reach it, never
+    // delivered: `follower` stayed pending forever.
+    const source = deferred<number>();
+    const following = WinJSPromise.wrap(0).then(() => source.promise);
+    const seen: unknown[] = [];
+    const follower = following.then(() => following);
+    follower.then((value) => seen.push(value));
+    source.complete(5);
+    expect(seen).toEqual([5]);
+  });
+
   it("then() on a completed promise whose handler keeps the value returns that same promise (WinJS's optimization)", () => {
     const completed = WinJSPromise.wrap(1);
     expect(completed.then()).toBe(completed);
