@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", ".tmp/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", ".tmp/", "docs-site/"] },
   js.configs.recommended,
   {
     files: ["src/**/*.ts"],

@@ -197,6 +197,41 @@ const scenarios = [
       },
     },
   },
+  {
+    // Issue 8 item 12: what every producer that wires a cancellation pays (delay, the combinators, workers, queues):
+    // n registrations on one running operation. The baseline is what a registration is at its least in plain
+    // JavaScript: a closure in a list plus a disposable object (computed symbol key) that would remove it.
+    name: "ctx.onCancel registration",
+    size: 200_000,
+    contenders: {
+      "closure + disposable object": async (n) => {
+        const list = [];
+        const held = [];
+        for (let i = 0; i < n; i++) {
+          const entry = () => noop(i);
+          list.push(entry);
+          held.push({
+            [Symbol.dispose]() {
+              const index = list.indexOf(entry);
+              if (index >= 0) list.splice(index, 1);
+            },
+          });
+        }
+        if (held.length !== n) throw new Error("unreachable");
+      },
+      "winrt-async ctx.onCancel": async (n) => {
+        let context;
+        const op = AsyncOperation.run((ctx) => {
+          context = ctx;
+          return new Promise(noop);
+        });
+        const held = [];
+        for (let i = 0; i < n; i++) held.push(context.onCancel(() => noop(i)));
+        if (held.length !== n) throw new Error("unreachable");
+        op.cancel();
+      },
+    },
+  },
 ];
 
 /** Heap held per pending operation whose body awaits one shared, never-settling promise. */

@@ -1,4 +1,6 @@
 import { HResult } from "./hresult.js";
+import { brandClass } from "./brand.js";
+import { describe } from "./describe.js";
 
 /** Options accepted by every `AsyncError` constructor: `ErrorOptions` (`cause`) and, on the base class, an HRESULT. */
 export interface AsyncErrorOptions extends ErrorOptions {
@@ -9,15 +11,20 @@ export interface AsyncErrorOptions extends ErrorOptions {
 /**
  * Base class of every error this library creates. Carries the HRESULT of the failure as a signed 32-bit
  * integer in `hresult` (the same value `WinRTError.number` carries) and passes `cause` through as `Error` does.
- * The constructor never throws.
+ * The constructor throws `TypeError` only for an `hresult` option that is not a 32-bit integer (signed, or
+ * unsigned as in `0x80004005`): a code that silently became 0 would read as `S_OK`, success.
  */
 export class AsyncError extends Error {
   /** The failure's HRESULT, a signed 32-bit integer (`HResult.E_FAIL` unless given). */
   readonly hresult: number;
 
   constructor(message?: string, options?: AsyncErrorOptions) {
+    const hresult = options?.hresult;
+    if (hresult !== undefined && !isInt32Code(hresult)) {
+      throw new TypeError(`AsyncError options.hresult must be a 32-bit integer, got ${describe(hresult)}`);
+    }
     super(message, options);
-    this.hresult = options?.hresult === undefined ? HResult.E_FAIL : options.hresult | 0;
+    this.hresult = hresult === undefined ? HResult.E_FAIL : hresult | 0;
   }
 }
 
@@ -61,7 +68,8 @@ function withCode(options: ErrorOptions | undefined, hresult: number): AsyncErro
 }
 
 // `name` lives on each prototype (not as an own property of every instance) and is spelled out, so a
-// minifier that renames classes cannot change it.
+// minifier that renames classes cannot change it. The brand makes `instanceof` recognize errors of another copy
+// of this library too (the ESM and CommonJS builds in one process).
 for (const [ctor, name] of [
   [AsyncError, "AsyncError"],
   [CanceledError, "CanceledError"],
@@ -71,6 +79,7 @@ for (const [ctor, name] of [
   [TimeoutError, "TimeoutError"],
 ] as const) {
   Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true });
+  brandClass(ctor, name);
 }
 
 /**
@@ -121,9 +130,20 @@ function ownCode(error: object): number | undefined {
   );
 }
 
+/** A number that is a 32-bit code, signed or unsigned (`-0x80000000` to `0xFFFFFFFF`, an integer). */
+function isInt32Code(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= -0x80000000 && value <= 0xffffffff;
+}
+
 function numericCode(value: unknown): number | undefined {
   // Accept both the signed form and the unsigned form (0x80070057) that some bindings produce.
-  return typeof value === "number" && Number.isInteger(value) && value >= -0x80000000 && value <= 0xffffffff
-    ? value | 0
-    : undefined;
+  return isInt32Code(value) ? value | 0 : undefined;
+}
+
+// `ErrorOptions` (`cause`) is declared by `lib: es2022.error`; declaring it here as that lib does (identical
+// members merge) lets a consumer whose lib is older (`target: "ES2020"`) compile against the package too.
+declare global {
+  interface ErrorOptions {
+    cause?: unknown;
+  }
 }

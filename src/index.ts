@@ -47,6 +47,7 @@ export type { WhenAllOptions, WhenAllProgress, WhenAllResults, WhenAllSlot } fro
 export { whenAny } from "./combinators/when-any.js";
 export type { WhenAnyOptions } from "./combinators/when-any.js";
 export { withTimeout } from "./combinators/with-timeout.js";
+export type { WithTimeoutOptions } from "./combinators/with-timeout.js";
 export { delay } from "./combinators/delay.js";
 export type { DelayOptions } from "./combinators/delay.js";
 export type { AsyncInput, CombinatorOptions, ResultOf } from "./combinators/inputs.js";

@@ -1,19 +1,10 @@
 import { describe } from "./describe.js";
+import { isAbortSignal } from "./abort-signal.js";
 import type { RunOptions } from "./types.js";
 
-/** True for an `AbortSignal` (or anything shaped like one: `aborted` and the two listener methods). */
-export function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === "boolean" &&
-    typeof (value as AbortSignal).addEventListener === "function" &&
-    typeof (value as AbortSignal).removeEventListener === "function"
-  );
-}
-
 /**
- * Checks that `options` is undefined or an object, and that its `signal` is undefined or an `AbortSignal`;
+ * Checks that `options` is undefined or an object, and that its `signal` is undefined or a real `AbortSignal`
+ * (a look-alike object is refused: nothing a signal does may make `cancel()` throw or an awaiter hang);
  * returns the options object (or an empty one). Throws `TypeError` naming `caller` and what came instead.
  */
 export function readSignalOptions<T extends { readonly signal?: AbortSignal | undefined }>(

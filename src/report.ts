@@ -35,7 +35,12 @@ export function reportListenerError(error: unknown): void {
 /** Receives an error that no consumer of its operation observed. `operation` may already be closed. */
 export type UnobservedErrorListener = (error: unknown, operation: IAsyncInfo) => void;
 
-const listeners = new Set<UnobservedErrorListener>();
+// One registry per realm, shared by every copy of this library in it (the ESM and the CommonJS build, or two
+// versions): a listener subscribed through one copy hears failures of every copy, and the fallback warning is
+// printed only when no copy has a listener. Kept to a plain `Set` of functions so that versions agree on it.
+const listeners: Set<UnobservedErrorListener> = ((globalThis as Record<symbol, Set<UnobservedErrorListener> | undefined>)[
+  Symbol.for("winrt-async.unobservedErrorListeners")
+] ??= new Set());
 
 /**
  * Subscribes to errors nobody observed: an operation that ended in `error` while no consumer awaited it,
@@ -91,7 +96,12 @@ function flushUnobserved(): void {
   for (let i = 0; i < batch.length; i += 3) {
     const check = batch[i] as UnobservedCandidate | null;
     if (check?._isObserved()) continue;
-    dispatchUnobserved(batch[i + 1], batch[i + 2] as UnobservedCandidate);
+    // Each report on its own: whatever one of them does, the others of the batch are still reported.
+    try {
+      dispatchUnobserved(batch[i + 1], batch[i + 2] as UnobservedCandidate);
+    } catch (thrown) {
+      reportListenerError(thrown);
+    }
   }
 }
 
@@ -111,11 +121,29 @@ function dispatchUnobserved(error: unknown, operation: IAsyncInfo): void {
   if (proc !== undefined && typeof proc.emitWarning === "function") {
     proc.emitWarning(text, { type: "UnobservedAsyncError" });
   } else {
-    console.error(text, error);
+    try {
+      console.error(text, error);
+    } catch {
+      // A console that inspects the value may run its traps; the text alone then.
+      console.error(text);
+    }
   }
 }
 
+/**
+ * The text of the warning: an `Error`'s stack (or name and message). Never throws: the failure value is
+ * whatever a body threw, and `instanceof`, `stack` and `message` may run throwing getters or `Proxy` traps
+ * (a revoked one throws on every one of them); then it is described by its type only.
+ */
 function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  try {
+    if (error instanceof Error) {
+      const stack: unknown = error.stack;
+      if (typeof stack === "string") return stack;
+      return `${String(error.name)}: ${String(error.message)}`;
+    }
+  } catch {
+    // fall through to the description that runs no code of the value
+  }
   return describe(error);
 }

@@ -6,9 +6,13 @@
  * change once reached. The object is frozen.
  */
 export const AsyncStatus = Object.freeze({
+  /** 0: the operation is running; the only status that can still change. */
   started: 0,
+  /** 1: the operation finished with a result (`getResults()` returns it). */
   completed: 1,
+  /** 2: the operation was canceled; `getResults()` throws `IllegalMethodCallError`, `errorCode` is `null`. */
   canceled: 2,
+  /** 3: the operation failed; `errorCode` holds the failure and `getResults()` throws it. */
   error: 3,
 } as const);
 

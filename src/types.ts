@@ -5,6 +5,7 @@ import type { AsyncStatus } from "./status.js";
  * `Symbol.dispose ?? Symbol.for("Symbol.dispose")`, so `using` works where the runtime has it.
  */
 export interface Disposable {
+  /** Frees what the object holds; calling it again does nothing. */
   [Symbol.dispose](): void;
 }
 

@@ -1,7 +1,9 @@
 // What the combinators share: the input types, subscribing to one input (as toPromise would), canceling one
-// input, reading options. Built on the public API and the interop layer (`onSettled`), never on src/core.
+// input, reading options. Built on the public API and the interop layer (`onSettled`); from src/core only the
+// cancellation work list and `decideOutcome` (deciding before canceling the losers).
 import { describe } from "../describe.js";
-import { onSettled } from "../interop/on-settled.js";
+import { offSettled, onSettled } from "../interop/on-settled.js";
+import { type Cancelable, forwardCancel } from "../core/cancel-forwarding.js";
 import type { RunOptions } from "../types.js";
 
 export type { AsyncInput, ResultOf } from "../interop/input-types.js";
@@ -45,25 +47,78 @@ export function classify(input: unknown, caller: string, index: number): InputKi
 }
 
 /**
- * Calls `callback(ok, value, token)` (always asynchronously, at most once) with the outcome of one classified input,
- * the way `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects through the
- * interop layer's `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a foreign one,
- * which assigns its `completed`), promise-likes through `Promise.resolve`. What subscribing throws
- * synchronously (a closed operation, a foreign `completed` already taken) arrives as a failure.
+ * Receives the outcome of input `token`; returns whether it took it (false: a failure is left to the unobserved-error
+ * report, unless somebody else observes it).
  */
-export function subscribe(
-  input: unknown,
-  kind: InputKind,
-  callback: (ok: boolean, value: unknown, token: number) => void,
-  token: number,
-): void {
-  if (kind === PROMISE_LIKE) {
-    Promise.resolve(input).then(
-      (value) => callback(true, value, token),
-      (error: unknown) => callback(false, error, token),
-    );
-    return;
+export type InputTarget = (ok: boolean, value: unknown, token: number) => boolean;
+
+/**
+ * Gives up on every input of a `subscribeAll`: from now on the combinator hears nothing more, and a failure that
+ * still arrives counts as observed if `lateTaken` (false once the combined operation was canceled: nobody will ever
+ * see that failure, so it is reported).
+ */
+export type GiveUp = (lateTaken: boolean) => void;
+
+/**
+ * Tells `target` (always asynchronously, at most once per input) the outcome of each classified input, with its
+ * index as the token, the way `toPromise(input).then(...)` would: our operations and foreign WinRT-shaped objects
+ * through the interop layer's `onSettled` (a lean subscription on ours, which uses up nothing; `toPromise` on a
+ * foreign one, which assigns its `completed`), promise-likes through `Promise.resolve`. What subscribing throws
+ * synchronously (a closed operation, a foreign `completed` already taken) arrives as a failure.
+ *
+ * Returns the way to give up (which, when nothing will be taken any more, also unsubscribes from our operations).
+ * What the inputs hold (a promise-like's reaction, our operation's subscriber slot)
+ * reaches the combinator only through this function's own variables, which giving up clears: an input that never
+ * settles then holds its reaction and two small closures, never the combinator, its operation, its timer or its
+ * results. That is less than native `Promise.race` holds per give-up (issue 8 item 11; measured in
+ * test/contract/r11-memory-of-giving-up.test.ts), and no object per input beyond what a promise reaction needs.
+ */
+export function subscribeAll(inputs: readonly unknown[], kinds: Uint8Array, target: InputTarget): GiveUp {
+  if (inputs.length === 1) return subscribeOne(inputs[0], kinds[0] as InputKind, target);
+  const relay = new Relay(target);
+  for (let i = 0; i < inputs.length; i++) {
+    if (kinds[i] === PROMISE_LIKE) relayPromise(inputs[i], relay, i);
+    else relayOperation(inputs[i], relay, i);
   }
+  return (lateTaken) => {
+    relay.target = null;
+    relay.lateTaken = lateTaken;
+    // Nothing will be taken any more: our operations forget the subscription now rather than when they end.
+    if (!lateTaken) for (let i = 0; i < inputs.length; i++) if (kinds[i] !== PROMISE_LIKE) relay.forget(inputs[i], i);
+  };
+}
+
+/** What the subscriptions of several inputs share: giving up clears `target` once for all of them. */
+class Relay {
+  lateTaken = true;
+  private bound: InputTarget | undefined = undefined;
+  constructor(public target: InputTarget | null) {}
+
+  deliver(ok: boolean, value: unknown, token: number): boolean {
+    const target = this.target;
+    return target === null ? this.lateTaken : target(ok, value, token);
+  }
+
+  /** Undoes the subscription of operation input `token` (see `offSettled`). */
+  forget(input: unknown, token: number): void {
+    if (this.bound !== undefined) offSettled(input, this.bound, token);
+  }
+
+  /** The one callback every operation input is subscribed with, told its index as the token. */
+  callback(): InputTarget {
+    return (this.bound ??= (ok, value, token) => this.deliver(ok, value, token));
+  }
+}
+
+function relayPromise(input: unknown, relay: Relay, token: number): void {
+  Promise.resolve(input).then(
+    (value) => relay.deliver(true, value, token),
+    (error: unknown) => relay.deliver(false, error, token),
+  );
+}
+
+function relayOperation(input: unknown, relay: Relay, token: number): void {
+  const callback = relay.callback();
   try {
     onSettled(input, callback, token);
   } catch (error) {
@@ -71,14 +126,47 @@ export function subscribe(
   }
 }
 
-/** Calls `cancel()` on an input that has one; errors a foreign `cancel()` throws are ignored. */
+/**
+ * One input. A promise-like's state lives in the closure context of `subscribePromise` (no shared object): the least
+ * a give-up can hold on a promise that never settles, its reaction, the two handlers and that context.
+ */
+function subscribeOne(input: unknown, kind: InputKind, target: InputTarget): GiveUp {
+  if (kind === PROMISE_LIKE) return subscribePromise(input, target);
+  const relay = new Relay(target);
+  relayOperation(input, relay, 0);
+  return (lateTaken) => {
+    relay.target = null;
+    relay.lateTaken = lateTaken;
+    if (!lateTaken) relay.forget(input, 0);
+  };
+}
+
+function subscribePromise(input: unknown, target: InputTarget): GiveUp {
+  let current: InputTarget | null = target;
+  let lateTaken = true;
+  Promise.resolve(input).then(
+    (value) => (current === null ? lateTaken : current(true, value, 0)),
+    (error: unknown) => (current === null ? lateTaken : current(false, error, 0)),
+  );
+  return (taken) => {
+    current = null;
+    lateTaken = taken;
+  };
+}
+
+/**
+ * Calls `cancel()` on an input that has one, through the cancellation work list (so nested combinators cancel
+ * iteratively); errors a foreign `cancel()` throws are ignored.
+ */
 export function cancelInput(input: unknown): void {
+  let cancelable: boolean;
   try {
-    const cancel = (input as { cancel?: unknown } | null | undefined)?.cancel;
-    if (typeof cancel === "function") (cancel as () => void).call(input);
+    cancelable = typeof (input as { cancel?: unknown } | null | undefined)?.cancel === "function";
   } catch {
-    // A foreign cancel() may throw when its object is disconnected; nothing else to do.
+    // A throwing `cancel` getter: nothing to call.
+    cancelable = false;
   }
+  if (cancelable) forwardCancel(input as Cancelable);
 }
 
 /**

@@ -9,9 +9,10 @@ import {
   cancelInput,
   classify,
   collect,
-  subscribe,
-  type InputKind,
+  type GiveUp,
+  subscribeAll,
 } from "./inputs.js";
+import { decideOutcome } from "../core/body-context.js";
 import { readRunOptions } from "../options.js";
 
 /** The progress of `whenAll`: how many inputs have completed, out of how many. */
@@ -75,8 +76,9 @@ export function whenAll(
   const op = AsyncOperationWithProgress.run<unknown[], WhenAllProgress>((ctx) => {
     bodyRan = true;
     if (count === 0) return [];
-    return new Promise<unknown[]>((resolve, reject) => {
-      new WhenAll(list, kinds, ctx, resolve, reject).start();
+    // The outcome is decided through `decideOutcome`; the body's own promise only says the body is over.
+    return new Promise<unknown[]>((resolve) => {
+      new WhenAll(list, kinds, ctx, () => resolve(list)).start();
     });
   }, runOptions);
   // An already-aborted signal: the body never ran and the combined operation is canceled.
@@ -92,28 +94,22 @@ class WhenAll {
   /** 1 once that input's result arrived: it needs no `cancel()`. */
   private done: Uint8Array | null;
   private ctx: AsyncProgressContext<WhenAllProgress> | null;
-  private resolve: ((results: unknown[]) => void) | null;
-  private reject: ((error: unknown) => void) | null;
+  /** Ends the body (its outcome was decided already). */
+  private end: (() => void) | null;
+  private giveUp: GiveUp | undefined = undefined;
   private cancelRegistration: Disposable | undefined = undefined;
   private remaining: number;
   private readonly total: number;
   private settled = false;
 
-  constructor(
-    inputs: unknown[],
-    kinds: Uint8Array,
-    ctx: AsyncProgressContext<WhenAllProgress>,
-    resolve: (results: unknown[]) => void,
-    reject: (error: unknown) => void,
-  ) {
+  constructor(inputs: unknown[], kinds: Uint8Array, ctx: AsyncProgressContext<WhenAllProgress>, end: () => void) {
     this.inputs = inputs;
     this.kinds = kinds;
     this.total = this.remaining = inputs.length;
     this.results = new Array<unknown>(inputs.length);
     this.done = new Uint8Array(inputs.length);
     this.ctx = ctx;
-    this.resolve = resolve;
-    this.reject = reject;
+    this.end = end;
   }
 
   start(): void {
@@ -121,57 +117,68 @@ class WhenAll {
     const kinds = this.kinds!;
     this.cancelRegistration = this.ctx!.onCancel(() => this.canceled());
     // Every input is subscribed even if the operation settles meanwhile, so no late rejection goes unhandled.
-    // One callback for every input, told the input's index as its token: nothing allocated per input here.
-    const settleInput = (ok: boolean, value: unknown, index: number): void => this.settleInput(index, ok, value);
-    for (let i = 0; i < inputs.length; i++) subscribe(inputs[i], kinds[i] as InputKind, settleInput, i);
+    this.giveUp = subscribeAll(inputs, kinds, (ok, value, index) => this.settleInput(index, ok, value));
   }
 
-  private settleInput(index: number, ok: boolean, value: unknown): void {
+  /** Called only while running (giving up cuts the inputs off). Always takes the outcome. */
+  private settleInput(index: number, ok: boolean, value: unknown): boolean {
     if (!ok) {
       this.fail(value);
-      return;
+      return true;
     }
-    if (this.settled) return;
     this.results![index] = value;
     this.done![index] = 1;
     const remaining = --this.remaining;
     this.ctx!.report({ completed: this.total - remaining, total: this.total });
-    if (remaining !== 0 || this.settled) return;
+    // A progress handler may have canceled the combined operation meanwhile.
+    if (remaining !== 0 || this.settled) return true;
     const results = this.results!;
-    const resolve = this.resolve!;
-    this.release();
-    resolve(results);
+    const ctx = this.ctx!;
+    const end = this.end!;
+    this.release(true);
+    decideOutcome(ctx, true, results);
+    end();
+    return true;
   }
 
+  /** The first failure in time decides, before the other inputs are canceled (one may re-enter `cancel()`). */
   private fail(error: unknown): void {
-    if (this.settled) return;
-    const reject = this.reject!;
-    this.cancelPending();
-    this.release();
-    reject(error);
+    const ctx = this.ctx!;
+    const end = this.end!;
+    const pending = this.pending();
+    this.release(true);
+    decideOutcome(ctx, false, error);
+    for (const input of pending) cancelInput(input);
+    end();
   }
 
   /** The combined operation was canceled (it already is `canceled`): cancel every input, let the body end. */
   private canceled(): void {
     if (this.settled) return;
-    const resolve = this.resolve!;
-    this.cancelPending();
-    this.release();
-    resolve([]);
+    const end = this.end!;
+    const pending = this.pending();
+    // Nobody will see what the inputs still deliver: a failure among it goes to the unobserved-error report.
+    this.release(false);
+    for (const input of pending) cancelInput(input);
+    end();
   }
 
-  private cancelPending(): void {
-    this.settled = true;
+  /** The inputs whose outcome has not arrived yet. */
+  private pending(): unknown[] {
     const inputs = this.inputs!;
     const done = this.done!;
-    for (let i = 0; i < inputs.length; i++) if (done[i] === 0) cancelInput(inputs[i]);
+    const pending: unknown[] = [];
+    for (let i = 0; i < inputs.length; i++) if (done[i] === 0) pending.push(inputs[i]);
+    return pending;
   }
 
-  private release(): void {
+  private release(lateTaken: boolean): void {
     this.settled = true;
+    this.giveUp?.(lateTaken);
+    this.giveUp = undefined;
     this.inputs = this.kinds = this.results = this.done = null;
     this.ctx = null;
-    this.resolve = this.reject = null;
+    this.end = null;
     const registration = this.cancelRegistration;
     this.cancelRegistration = undefined;
     registration?.[disposeSymbol]();

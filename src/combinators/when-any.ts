@@ -10,9 +10,10 @@ import {
   cancelInput,
   classify,
   collect,
-  subscribe,
-  type InputKind,
+  type GiveUp,
+  subscribeAll,
 } from "./inputs.js";
+import { decideOutcome } from "../core/body-context.js";
 import { readRunOptions } from "../options.js";
 
 /** Options of `whenAny`. */
@@ -60,8 +61,9 @@ export function whenAny(inputs: Iterable<unknown>, options?: WhenAnyOptions): As
   const op = AsyncOperation.run<unknown>(
     (ctx) => {
       bodyRan = true;
-      return new Promise<unknown>((resolve, reject) => {
-        new WhenAny(list, owns, ctx, resolve, reject).start(kinds);
+      // The outcome is decided through `decideOutcome`; the body's own promise only says the body is over.
+      return new Promise<unknown>((resolve) => {
+        new WhenAny(list, owns, ctx, resolve).start(kinds);
       });
     },
     runOptions,
@@ -75,24 +77,18 @@ export function whenAny(inputs: Iterable<unknown>, options?: WhenAnyOptions): As
 class WhenAny {
   private inputs: unknown[] | null;
   private readonly owns: boolean;
-  private resolve: ((value: unknown) => void) | null;
-  private reject: ((error: unknown) => void) | null;
+  /** Ends the body (its outcome was decided already). */
+  private end: ((value: unknown) => void) | null;
   private ctx: AsyncContext | null;
+  private giveUp: GiveUp | undefined = undefined;
   private cancelRegistration: Disposable | undefined = undefined;
   private settled = false;
 
-  constructor(
-    inputs: unknown[],
-    owns: boolean,
-    ctx: AsyncContext,
-    resolve: (value: unknown) => void,
-    reject: (error: unknown) => void,
-  ) {
+  constructor(inputs: unknown[], owns: boolean, ctx: AsyncContext, end: (value: unknown) => void) {
     this.inputs = inputs;
     this.owns = owns;
     this.ctx = ctx;
-    this.resolve = resolve;
-    this.reject = reject;
+    this.end = end;
   }
 
   start(kinds: Uint8Array): void {
@@ -100,29 +96,33 @@ class WhenAny {
     // Canceling the combined operation (it already is `canceled`) lets the body end, canceling the inputs it owns.
     this.cancelRegistration = this.ctx!.onCancel(() => this.finish(-1, true, undefined));
     // Every input is subscribed even if the operation settles meanwhile, so no late rejection goes unhandled.
-    const onInput = (ok: boolean, value: unknown, index: number): void => this.finish(index, ok, value);
-    for (let i = 0; i < inputs.length; i++) {
-      subscribe(inputs[i], kinds[i] as InputKind, onInput, i);
-    }
+    this.giveUp = subscribeAll(inputs, kinds, (ok, value, index) => this.finish(index, ok, value));
   }
 
-  /** Input `winner` finished (or, with -1, the combined operation was canceled): settle the body. */
-  private finish(winner: number, ok: boolean, value: unknown): void {
-    if (this.settled) return;
+  /**
+   * Input `winner` finished (or, with -1, the combined operation was canceled). The outcome is decided first, then
+   * the losers are canceled: a loser's `cancel()` that re-enters (cancels the combined operation) changes nothing.
+   */
+  private finish(winner: number, ok: boolean, value: unknown): boolean {
+    if (this.settled) return true;
     this.settled = true;
     const inputs = this.inputs!;
-    const resolve = this.resolve!;
-    const reject = this.reject!;
-    this.release();
+    const ctx = this.ctx!;
+    const end = this.end!;
+    // After a cancellation nobody sees what the inputs still deliver: a failure among it is reported.
+    this.release(winner >= 0);
+    if (winner >= 0) decideOutcome(ctx, ok, value);
     if (this.owns) for (let i = 0; i < inputs.length; i++) if (i !== winner) cancelInput(inputs[i]);
-    if (ok) resolve(value);
-    else reject(value);
+    end(undefined);
+    return true;
   }
 
-  private release(): void {
+  private release(lateTaken: boolean): void {
+    this.giveUp?.(lateTaken);
+    this.giveUp = undefined;
     this.inputs = null;
     this.ctx = null;
-    this.resolve = this.reject = null;
+    this.end = null;
     const registration = this.cancelRegistration;
     this.cancelRegistration = undefined;
     registration?.[disposeSymbol]();

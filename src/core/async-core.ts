@@ -15,6 +15,8 @@ import type { Disposable, IAsyncInfo } from "../types.js";
 import { ids } from "./next-id.js";
 import { enqueueCompletion } from "./completion-queue.js";
 import { runCancelStep } from "./cancel-forwarding.js";
+import { unwatchAbort, watchAbort } from "./abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -32,14 +34,24 @@ const BODY_RUNNING = 16;
 const CANCEL_ERROR_MADE = 32;
 /** In `canceled`: the cancellation has a cause (a linked signal's reason) stored in `_value`. */
 const HAS_CAUSE = 64;
+/**
+ * `_slot` holds the `Extras`, not the value. A flag rather than `slot instanceof Extras`: the slot may hold any
+ * value a body produced, and `instanceof` on a `Proxy` runs its traps (a revoked one throws).
+ */
+const HAS_EXTRAS = 128;
+/** In `error`: the unobserved-error check of this failure is queued (it is never queued twice). */
+const CHECK_QUEUED = 256;
 
 type AnyHandler = (asyncInfo: never, arg: never) => void;
 type Callback = () => void;
 /**
  * What `_subscribe` calls: `ok` with the result, or not `ok` with the error (a `CanceledError` if canceled), and
  * the `token` given when subscribing (a combinator's input index: one callback then serves every input).
+ * Returning `false` says the outcome was not taken (a combinator that was canceled meanwhile, a progress
+ * iterator): it then does not count as observing a failure, which the unobserved-error report gets unless
+ * somebody else observes it. Anything else counts as observing it.
  */
-export type SettleCallback = (ok: boolean, value: unknown, token: number) => void;
+export type SettleCallback = (ok: boolean, value: unknown, token: number) => boolean | void;
 
 /**
  * What an operation needs only sometimes, kept out of the operation object so that the common case (create,
@@ -66,16 +78,34 @@ class Rare {
   progress: AnyHandler | null = null;
   /** Copy-on-write, so a dispatch in progress keeps iterating the snapshot it started with. */
   listeners: readonly ((progress: unknown) => void)[] | null = null;
-  cancelCallbacks: Callback[] | null = null;
+  cancelCallbacks: CancelRegistration[] | null = null;
   controller: AbortController | undefined = undefined;
   linkedSignal: AbortSignal | undefined = undefined;
-  linkedListener: Callback | undefined = undefined;
   promise: Promise<unknown> | undefined = undefined;
   resolve: ((value: unknown) => void) | undefined = undefined;
   reject: ((reason: unknown) => void) | undefined = undefined;
   /** A stable `errorCode` for a non-`Error` failure value. */
   errorCode: Error | undefined = undefined;
   bodyWaiters: Callback[] | null = null;
+}
+
+/**
+ * One `ctx.onCancel` registration: the entry in the operation's callback list and the `Disposable` that removes
+ * it, in one small object of a fixed shape. An object literal with a computed symbol key plus a closure per
+ * registration cost 1-3 us (measured with `npm run bench`); this costs a fraction of that.
+ */
+class CancelRegistration implements Disposable {
+  constructor(
+    private readonly rare: Rare,
+    readonly callback: Callback,
+  ) {}
+
+  [disposeSymbol](): void {
+    const list = this.rare.cancelCallbacks;
+    if (list === null) return;
+    const index = list.lastIndexOf(this);
+    if (index >= 0) list.splice(index, 1);
+  }
 }
 
 const noopDisposable: Disposable = Object.freeze({
@@ -116,19 +146,18 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal The result, the failure value, or (canceled) the cause or the `CanceledError`. */
   get _value(): unknown {
     const slot = this._slot;
-    return slot instanceof Extras ? slot.value : slot;
+    return (this._state & HAS_EXTRAS) !== 0 ? (slot as Extras).value : slot;
   }
 
+  /** @internal */
   set _value(value: unknown) {
-    const slot = this._slot;
-    if (slot instanceof Extras) slot.value = value;
+    if ((this._state & HAS_EXTRAS) !== 0) (this._slot as Extras).value = value;
     else this._slot = value;
   }
 
   /** @internal The extras, if any were made. */
   get _x(): Extras | undefined {
-    const slot = this._slot;
-    return slot instanceof Extras ? slot : undefined;
+    return (this._state & HAS_EXTRAS) !== 0 ? (this._slot as Extras) : undefined;
   }
 
   /**
@@ -246,8 +275,10 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     }
     this._state = state | CLOSED;
     const extras = this._x;
-    // Subscribers still due get the outcome; `_deliverCompletion` releases the value after them.
-    if (extras?.settled == null) this._value = undefined;
+    // Subscribers still due get the outcome; `_deliverCompletion` releases the value after them. A canceled
+    // operation keeps its cancellation (the `CanceledError`, or the cause it is made from): its body may still
+    // be running and ask for it (`throwIfCanceled`, a first read of `ctx.signal`).
+    if (extras?.settled == null && (state & STATUS_MASK) !== CANCELED) this._value = undefined;
     const rare = extras?.rare;
     if (rare !== undefined) {
       rare.progress = null;
@@ -388,10 +419,11 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal */
   _extras(): Extras {
     const slot = this._slot;
-    if (slot instanceof Extras) return slot;
+    if ((this._state & HAS_EXTRAS) !== 0) return slot as Extras;
     const extras = new Extras();
     extras.value = slot;
     this._slot = extras;
+    this._state |= HAS_EXTRAS;
     return extras;
   }
 
@@ -429,13 +461,23 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     this._state = (state & ~STATUS_MASK) | status;
     const stored = status === COMPLETED && !this._keepsResult ? undefined : value;
     const slot = this._slot;
-    if (slot instanceof Extras) {
-      slot.value = stored;
-      this._settleExtras(slot, status, value);
+    if ((state & HAS_EXTRAS) !== 0) {
+      (slot as Extras).value = stored;
+      this._settleExtras(slot as Extras, status, value);
     } else {
       this._slot = stored;
     }
-    if (status === ERROR && (state & OBSERVED) === 0) deferUnobservedCheck(this, value, false);
+    // With internal subscribers, whether the failure is observed is known once they were told (they may decline
+    // it): `_deliverCompletion` decides then. Otherwise it is checked at the end of this macrotask.
+    if (status === ERROR && (state & OBSERVED) === 0 && (this._x?.settled ?? null) === null) this._queueCheck(value);
+  }
+
+  /** @internal Queues the unobserved-error check of this failure, once. */
+  _queueCheck(value: unknown): void {
+    const state = this._state;
+    if ((state & CHECK_QUEUED) !== 0) return;
+    this._state = state | CHECK_QUEUED;
+    deferUnobservedCheck(this, value, false);
   }
 
   /** @internal The part of settling that only operations with extras need. */
@@ -444,9 +486,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if (rare !== undefined) {
       rare.listeners = null;
       if (rare.linkedSignal !== undefined) {
-        rare.linkedSignal.removeEventListener("abort", rare.linkedListener!);
+        unwatchAbort(rare.linkedSignal, this);
         rare.linkedSignal = undefined;
-        rare.linkedListener = undefined;
       }
       if (status !== CANCELED) rare.cancelCallbacks = null;
       const { resolve, reject } = rare;
@@ -470,13 +511,21 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
       const status = this._state & STATUS_MASK;
       const value = status === CANCELED ? this._canceledError() : extras.value;
       const ok = status === COMPLETED;
-      if (typeof subscribers === "function") invokeSettled(subscribers, ok, value, extras.token);
+      let taken: boolean;
+      if (typeof subscribers === "function") taken = invokeSettled(subscribers, ok, value, extras.token);
       else {
+        taken = false;
         for (let i = 0; i < subscribers.length; i += 2) {
-          invokeSettled(subscribers[i] as SettleCallback, ok, value, subscribers[i + 1] as number);
+          if (invokeSettled(subscribers[i] as SettleCallback, ok, value, subscribers[i + 1] as number)) taken = true;
         }
       }
-      if ((this._state & CLOSED) !== 0) extras.value = undefined;
+      if (taken) this._state |= OBSERVED;
+      const after = this._state;
+      if ((after & (STATUS_MASK | OBSERVED)) === ERROR) this._queueCheck(value);
+      if ((after & CLOSED) !== 0 && (after & STATUS_MASK) !== CANCELED) extras.value = undefined;
+    } else if ((this._state & (STATUS_MASK | OBSERVED)) === ERROR) {
+      // Every subscriber gave up before it was told: nobody took the failure.
+      this._queueCheck(extras.value);
     }
     const handler = extras.completed;
     if (typeof handler !== "function") return;
@@ -494,13 +543,12 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
    * no promise: a pending `then` costs about 430 bytes (the promise behind it, its resolving functions, the
    * derived promise), a subscription a function reference and a number in `Extras`. Measured with `npm run
    * bench`, that brought `whenAll` from about 150 to about 80 ns per input at 10,000 inputs (native
-   * `Promise.all`: about 55). Counts as observing the operation, as awaiting does; never uses up `completed`.
-   * Throws `IllegalMethodCallError` after `close()`.
+   * `Promise.all`: about 55). Counts as observing a failure when the callback takes it (returns anything but
+   * `false`), as awaiting does; never uses up `completed`. Throws `IllegalMethodCallError` after `close()`.
    */
   _subscribe(callback: SettleCallback, token: number): void {
     this._checkOpen();
-    const state = this._state | OBSERVED;
-    this._state = state;
+    const state = this._state;
     const extras = this._extras();
     const current = extras.settled;
     if (current === null) {
@@ -509,6 +557,39 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     } else if (typeof current === "function") extras.settled = [current, extras.token, callback, token];
     else current.push(callback, token);
     if ((state & STATUS_MASK) !== STARTED) enqueueCompletion(this);
+  }
+
+  /**
+   * @internal Undoes one `_subscribe(callback, token)` that has not been called yet (a consumer giving up), so a
+   * long-lived operation holds nothing of it. Does nothing if there is no such subscription.
+   */
+  _unsubscribe(callback: SettleCallback, token: number): void {
+    const extras = this._x;
+    const current = extras?.settled;
+    if (current == null) return;
+    if (typeof current === "function") {
+      if (current === callback && extras!.token === token) extras!.settled = null;
+      return;
+    }
+    for (let i = current.length - 2; i >= 0; i -= 2) {
+      if (current[i] === callback && current[i + 1] === token) {
+        current.splice(i, 2);
+        if (current.length === 0) extras!.settled = null;
+        return;
+      }
+    }
+  }
+
+  /**
+   * @internal A body's outcome decided before its promise settles (the combinators decide, then cancel the
+   * inputs they no longer need, so a loser's `cancel()` that re-enters cannot change the outcome). Ends the
+   * operation as the body returning `value` (`ok`) or throwing it would; the body's own outcome is then ignored
+   * (it should fulfil). Does nothing if the operation is no longer started.
+   */
+  _decide(ok: boolean, value: unknown): void {
+    if ((this._state & STATUS_MASK) !== STARTED) return;
+    if (ok) this._settle(COMPLETED, value);
+    else this._fail(value);
   }
 
   /**
@@ -528,18 +609,19 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal Wires `options.signal`; returns false if it is already aborted (the operation is then canceled). */
   _link(signal: AbortSignal | undefined): boolean {
     if (signal === undefined) return true;
-    if (signal.aborted) {
-      this._cancel(signal.reason, true);
+    if (signalAborted(signal)) {
+      this._cancel(signalReason(signal), true);
       return false;
     }
-    const extras = this._rare();
-    const listener = (): void => {
-      if ((this._state & STATUS_MASK) === STARTED) this._cancel(signal.reason, true);
-    };
-    extras.linkedSignal = signal;
-    extras.linkedListener = listener;
-    signal.addEventListener("abort", listener);
+    this._rare().linkedSignal = signal;
+    // One listener per signal for all its operations (abort-watch.ts); `_signalAborted` is called from there.
+    watchAbort(signal, this);
     return true;
+  }
+
+  /** @internal The linked signal aborted (called inside a step of the cancellation work list). */
+  _signalAborted(reason: unknown): void {
+    if ((this._state & STATUS_MASK) === STARTED) this._cancel(reason, true);
   }
 
   /** @internal Follows the body's promise: settles the operation, or reports what arrives too late. */
@@ -550,7 +632,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     // operation within 1.5x of a native async function (DESIGN 3.1).
     const onFulfilled = bodyFulfilled.bind(this);
     const onRejected = bodyRejected.bind(this);
-    if (work instanceof Promise) work.then(onFulfilled, onRejected);
+    if (isNativePromise(work)) work.then(onFulfilled, onRejected);
     else Promise.resolve(work).then(onFulfilled, onRejected);
   }
 
@@ -560,7 +642,7 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
       if (!isCanceledError(error)) deferUnobservedCheck(this, error, true);
       return;
     }
-    if (error instanceof CanceledError) {
+    if (isOwnCanceledError(error)) {
       // The body's own CanceledError is the one awaiters get: rejection keeps identity.
       this._state |= CANCEL_ERROR_MADE;
       this._cancel(error, false);
@@ -576,9 +658,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /** @internal */
   _bodySettled(): void {
     this._state &= ~BODY_RUNNING;
-    const slot = this._slot;
-    if (!(slot instanceof Extras) || slot.rare === undefined) return;
-    const rare = slot.rare;
+    const rare = this._x?.rare;
+    if (rare === undefined) return;
     const waiters = rare.bodyWaiters;
     if (waiters === null) return;
     rare.bodyWaiters = null;
@@ -603,26 +684,19 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     }
     const status = this._state & STATUS_MASK;
     if (status === CANCELED) {
-      const pending = this._x?.rare?.cancelCallbacks;
+      const rare = this._x?.rare;
       // The cancellation's callbacks are still queued on the forwarding work list: join them, in order.
-      if (pending != null) pending.push(() => callback());
+      if (rare?.cancelCallbacks != null) rare.cancelCallbacks.push(new CancelRegistration(rare, callback));
       else invokeReporting(callback);
       return noopDisposable;
     }
     if (status !== STARTED) return noopDisposable;
-    const extras = this._rare();
-    const callbacks = (extras.cancelCallbacks ??= []);
+    const rare = this._rare();
     // Each registration is its own entry, so disposing one removes exactly that one.
-    const entry: Callback = () => callback();
-    callbacks.push(entry);
-    return {
-      [disposeSymbol]: (): void => {
-        const list = extras.cancelCallbacks;
-        if (list === null) return;
-        const index = list.indexOf(entry);
-        if (index >= 0) list.splice(index, 1);
-      },
-    };
+    const registration = new CancelRegistration(rare, callback);
+    if (rare.cancelCallbacks === null) rare.cancelCallbacks = [registration];
+    else rare.cancelCallbacks.push(registration);
+    return registration;
   }
 
   /** @internal `ctx.report`: synchronous delivery to the handler, then every listener, while started. */
@@ -711,16 +785,18 @@ function bodyRejected(this: AsyncCore<any, any, any>, error: unknown): void {
 function runCancelConsequences(this: AsyncCore<any, any, any>, extras: Rare): void {
   const callbacks = extras.cancelCallbacks;
   extras.cancelCallbacks = null;
-  if (callbacks !== null) for (const callback of callbacks) invokeReporting(callback);
+  if (callbacks !== null) for (const registration of callbacks) invokeReporting(registration.callback);
   const controller = extras.controller;
   if (controller !== undefined && !controller.signal.aborted) controller.abort(this._canceledError());
 }
 
-function invokeSettled(callback: SettleCallback, ok: boolean, value: unknown, token: number): void {
+/** Calls a subscriber; true unless it said it did not take the outcome (a throwing one took it). */
+function invokeSettled(callback: SettleCallback, ok: boolean, value: unknown, token: number): boolean {
   try {
-    callback(ok, value, token);
+    return callback(ok, value, token) !== false;
   } catch (error) {
     reportListenerError(error);
+    return true;
   }
 }
 
@@ -743,8 +819,31 @@ function invokeReporting(callback: Callback): void {
   }
 }
 
+/** Never throws: `instanceof` and `toString` run a `Proxy`'s traps, which may throw (a revoked one does). */
 function isError(value: unknown): value is Error {
-  return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
+  try {
+    return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
+  } catch {
+    return false;
+  }
+}
+
+/** A `CanceledError` of this library (any copy of it in the realm: see src/brand.ts), whose identity awaiters then keep. Never throws. */
+function isOwnCanceledError(value: unknown): value is CanceledError {
+  try {
+    return value instanceof CanceledError;
+  } catch {
+    return false;
+  }
+}
+
+/** A native promise (then subscribed to directly); never throws, whatever traps a `Proxy` has. */
+function isNativePromise(value: PromiseLike<unknown>): value is Promise<unknown> {
+  try {
+    return value instanceof Promise;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -8,7 +8,8 @@ import type { AsyncCore } from "./async-core.js";
  */
 export class BodyContext<TProgress> implements AsyncProgressContext<TProgress> {
   // A plain field rather than `#operation`: this object is made once per `run`, on the hot path.
-  private readonly _operation: AsyncCore<unknown, TProgress, unknown>;
+  /** @internal */
+  readonly _operation: AsyncCore<unknown, TProgress, unknown>;
 
   constructor(operation: AsyncCore<unknown, TProgress, unknown>) {
     this._operation = operation;
@@ -33,4 +34,13 @@ export class BodyContext<TProgress> implements AsyncProgressContext<TProgress> {
   report(progress: TProgress): void {
     this._operation._report(progress);
   }
+}
+
+/**
+ * Internal to the package: ends the operation of `ctx` now with a body's outcome, before the body's promise
+ * settles (see `AsyncCore._decide`). The combinators call it to decide their outcome before they cancel the
+ * inputs they no longer need. Does nothing for a context this library did not make.
+ */
+export function decideOutcome(ctx: unknown, ok: boolean, value: unknown): void {
+  if (ctx instanceof BodyContext) (ctx as BodyContext<unknown>)._operation._decide(ok, value);
 }

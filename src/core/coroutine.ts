@@ -136,11 +136,10 @@ class Coroutine {
       return;
     }
     if (!this.registered && !this.unwinding) {
-      // Registered at the first suspension (a body that never suspends costs nothing), straight into the
-      // operation's cancel callbacks: `ctx.onCancel` would add a closure and a Disposable the driver never needs,
-      // since the list is dropped when the operation settles.
+      // Registered once, at the first suspension (a body that never suspends costs nothing). The registration is
+      // never disposed: the operation drops its callbacks when it settles.
       this.registered = true;
-      (this.op._rare().cancelCallbacks ??= []).push(this.resume);
+      this.op._onCancel(this.resume);
     }
     this.suspended = true;
     this.awaited = target;

@@ -71,7 +71,12 @@ export type AsyncInput = AsyncOperationLike<unknown> | ProjectedPromiseLike<unkn
  * The value an input produces: `TResult` for an operation (ours or foreign, with or without progress), `void`
  * for an action, `Awaited<T>` for a wrapper or a promise-like. Distributes over unions.
  */
-export type ResultOf<T> = T extends { readonly status: number; getResults(): infer R }
+export type ResultOf<T> = T extends {
+  /** Any WinRT status: what tells an operation apart from a promise-like. */
+  readonly status: number;
+  /** The accessor whose return type is the result. */
+  getResults(): infer R;
+}
   ? Awaited<R>
   : T extends ProjectedPromiseLike<infer R>
     ? Awaited<R>

@@ -22,3 +22,12 @@ export function onSettled(op: unknown, callback: SettleCallback, token: number):
     (error: unknown) => callback(false, error, token),
   );
 }
+
+/**
+ * Internal to the package: undoes `onSettled(op, callback, token)` on our operations (a consumer giving up), so a
+ * long-lived operation keeps nothing of it; on a foreign object there is nothing to undo (its `completed` stays
+ * assigned). Never throws.
+ */
+export function offSettled(op: unknown, callback: SettleCallback, token: number): void {
+  if (isOwnOperation(op)) op._unsubscribe(callback, token);
+}

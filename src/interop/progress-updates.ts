@@ -1,6 +1,8 @@
 import { CanceledError } from "../errors.js";
 import { readSignalOptions } from "../options.js";
 import { isOwnOperation } from "../core/async-core.js";
+import { unwatchAbort, watchAbort } from "../core/abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
@@ -38,8 +40,21 @@ export function progressUpdates<TProgress>(
   options?: ProgressUpdatesOptions,
 ): AsyncIterableIterator<TProgress> {
   const { signal } = readSignalOptions(options, "progressUpdates");
-  if (isOwnOperation(op)) op._checkOpen();
-  else assertWinRTShaped(op, "progressUpdates");
+  if (isOwnOperation(op)) {
+    op._checkOpen();
+    if (typeof (op as { onProgress?: unknown }).onProgress !== "function") {
+      throw new TypeError(
+        "progressUpdates expects an operation with progress (an AsyncActionWithProgress or AsyncOperationWithProgress), got one without",
+      );
+    }
+  } else {
+    assertWinRTShaped(op, "progressUpdates");
+    if (!("progress" in op)) {
+      throw new TypeError(
+        "progressUpdates expects an operation with progress (an object with a progress property), got one without",
+      );
+    }
+  }
   return new ProgressIterator<TProgress>(op, signal);
 }
 
@@ -53,18 +68,23 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   /** Concurrent `next()` calls wait in order; each new value goes to the oldest. */
   private readonly waiters: Waiter<TProgress>[] = [];
   private subscription: Disposable | undefined = undefined;
+  /** Our operation and the end callback subscribed to it, undone by `stop()` (a `return()` holds nothing). */
+  private own: AsyncProgressCore<unknown, TProgress, unknown> | undefined = undefined;
+  private ownEnd: (() => boolean) | undefined = undefined;
   private readonly signal: AbortSignal | undefined;
-  private readonly onAbort = (): void => {
-    this.failure = new CanceledError(undefined, { cause: this.signal?.reason });
+
+  /** The signal of the options aborted (abort-watch.ts calls this). */
+  _signalAborted(reason: unknown): void {
+    this.failure = new CanceledError(undefined, { cause: reason });
     this.hasLatest = false;
     this.latest = undefined;
     this.stop();
-  };
+  }
 
   constructor(op: IAsyncInfoWithProgress<TProgress>, signal: AbortSignal | undefined) {
     this.signal = signal;
-    if (signal?.aborted === true) {
-      this.onAbort();
+    if (signal !== undefined && signalAborted(signal)) {
+      this._signalAborted(signalReason(signal));
       return;
     }
     const push = (progress: TProgress): void => this.push(progress);
@@ -76,12 +96,20 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
         return;
       }
       this.subscription = own.onProgress(push);
-      // The internal promise, not `then`: iterating must not count as observing the operation's error.
-      own._promise().then(end, end);
+      // A lean subscription that declines the outcome (returns false): iterating must not count as observing the
+      // operation's error. Undone by `stop()`, so giving up early leaves nothing on a long-lived operation.
+      const ownEnd = (): boolean => {
+        this.own = this.ownEnd = undefined;
+        this.stop();
+        return false;
+      };
+      this.own = own;
+      this.ownEnd = ownEnd;
+      own._subscribe(ownEnd, 0);
     } else {
       toPromise(op, { onProgress: push }).then(end, end);
     }
-    if (!this.ended) signal?.addEventListener("abort", this.onAbort);
+    if (!this.ended && signal !== undefined) watchAbort(signal, this);
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<TProgress> {
@@ -132,9 +160,13 @@ class ProgressIterator<TProgress> implements AsyncIterableIterator<TProgress> {
   private stop(): void {
     if (this.ended) return;
     this.ended = true;
-    this.signal?.removeEventListener("abort", this.onAbort);
+    if (this.signal !== undefined) unwatchAbort(this.signal, this);
     this.subscription?.[disposeSymbol]();
     this.subscription = undefined;
+    if (this.own !== undefined) {
+      this.own._unsubscribe(this.ownEnd!, 0);
+      this.own = this.ownEnd = undefined;
+    }
     // Waiting means nothing was stored, so the end (or the abort) is what they get.
     const waiters = this.waiters.splice(0);
     for (const waiter of waiters) {

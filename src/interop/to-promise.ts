@@ -1,13 +1,15 @@
 import { AsyncStatus } from "../status.js";
-import { AsyncError, CanceledError, isCanceledError } from "../errors.js";
+import { AsyncError, CanceledError, IllegalMethodCallError, isCanceledError } from "../errors.js";
 import { HResult } from "../hresult.js";
 import { describe } from "../describe.js";
 import { readSignalOptions } from "../options.js";
 import { reportListenerError } from "../report.js";
 import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
+import { type AbortWatcher, unwatchAbort, watchAbort } from "../core/abort-watch.js";
+import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
-import type { Disposable, IAsyncInfo, IAsyncOperation } from "../types.js";
+import type { Disposable, IAsyncInfo } from "../types.js";
 import type {
   AsyncActionLike,
   AsyncActionWithProgressLike,
@@ -112,25 +114,27 @@ function bridge<T extends { cancel(): void }>(
   });
   let done = false;
   let subscription: Disposable | undefined;
-  const onAbort = (): void => {
-    settle(false, new CanceledError(undefined, { cause: (signal!).reason }));
-    try {
-      op.cancel();
-    } catch {
-      // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
-    }
+  const watcher: AbortWatcher = {
+    _signalAborted(reason: unknown): void {
+      settle(false, new CanceledError(undefined, { cause: reason }));
+      try {
+        op.cancel();
+      } catch {
+        // A foreign cancel() may fail when its object is disconnected; the promise is canceled either way.
+      }
+    },
   };
   const settle: Settle = (ok, value) => {
     if (done) return;
     done = true;
-    signal?.removeEventListener("abort", onAbort);
+    if (signal !== undefined) unwatchAbort(signal, watcher);
     subscription?.[disposeSymbol]();
     subscription = undefined;
     if (ok) resolve(value);
     else reject(value);
   };
-  if (signal?.aborted === true) {
-    onAbort();
+  if (signal !== undefined && signalAborted(signal)) {
+    watcher._signalAborted(signalReason(signal));
     return promise;
   }
   // Outside the executor, so that misuse (a taken `completed` slot) throws synchronously.
@@ -138,7 +142,7 @@ function bridge<T extends { cancel(): void }>(
   if (done) made?.[disposeSymbol]();
   else {
     subscription = made;
-    signal?.addEventListener("abort", onAbort);
+    if (signal !== undefined) watchAbort(signal, watcher);
   }
   return promise;
 }
@@ -155,7 +159,10 @@ const subscribeOwn: Subscribe<AsyncCore<unknown, unknown, unknown>> = (op, settl
 };
 
 const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
+  // Set once the object said it ended (or misbehaved): progress it reports afterwards reaches nobody.
+  let ended = false;
   const finish = (status: number): void => {
+    ended = true;
     switch (status) {
       case AsyncStatus.completed:
         try {
@@ -170,11 +177,16 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
       case AsyncStatus.error:
         settle(false, foreignError(op));
         return;
+      case AsyncStatus.started:
+        // A completion that says "still running" is broken; waiting for a second call could wait forever.
+        // .NET's `AsTask` fails the same way (InvalidOperationException, E_ILLEGAL_METHOD_CALL in WinRT terms).
+        settle(
+          false,
+          new IllegalMethodCallError("toPromise: the operation called its completed handler with status started."),
+        );
+        return;
       default:
-        // `started` (or something unknown) is not an outcome; a well-behaved object calls again when done.
-        if (status !== AsyncStatus.started) {
-          settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
-        }
+        settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
     }
   };
   const status = op.status;
@@ -184,6 +196,7 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   }
   if (onProgress !== undefined) {
     op.progress = (_asyncInfo, progress) => {
+      if (ended || !stillStarted(op)) return;
       try {
         onProgress(progress);
       } catch (error) {
@@ -264,6 +277,15 @@ export function wrapperFailure(wrapper: { operation?: unknown }, reason: unknown
   return canceled ? new CanceledError(undefined, { cause: reason }) : reason;
 }
 
+/** Whether a foreign object still says `started`; a throwing `status` getter counts as not. */
+function stillStarted(op: ForeignOperation): boolean {
+  try {
+    return op.status === AsyncStatus.started;
+  } catch {
+    return false;
+  }
+}
+
 function foreignError(op: ForeignOperation): unknown {
   try {
     op.getResults();
@@ -311,14 +333,7 @@ export function isProjectedPromise(value: unknown): value is Wrapper {
 
 /** Throws `TypeError` unless `op` has the members every WinRT async object has. */
 export function assertWinRTShaped(op: unknown, caller: string): asserts op is IAsyncInfo {
-  if (
-    typeof op !== "object" ||
-    op === null ||
-    typeof (op as IAsyncInfo).cancel !== "function" ||
-    typeof (op as IAsyncOperation<unknown>).getResults !== "function" ||
-    !("completed" in op) ||
-    typeof (op as { status?: unknown }).status !== "number"
-  ) {
+  if (!isWinRTShaped(op)) {
     throw new TypeError(
       `${caller} expects a WinRT async operation (an object with status, completed, getResults and cancel), got ${describe(op)}`,
     );

@@ -1,5 +1,7 @@
-import { Waiting, checkAwaitable } from "../core/wait.js";
+import { Waiting } from "../core/wait.js";
+import { describe } from "../describe.js";
 import type { AsyncInput, ResultOf } from "./input-types.js";
+import { isWinRTShaped } from "./to-promise.js";
 
 export { Waiting };
 
@@ -13,6 +15,19 @@ export { Waiting };
  * Throws `TypeError` synchronously for a value that is none of these.
  */
 export function wait<T extends AsyncInput>(x: T): Waiting<ResultOf<T>> {
-  checkAwaitable(x, "wait");
+  let ok = false;
+  try {
+    ok =
+      x !== null &&
+      (typeof x === "object" || typeof x === "function") &&
+      (typeof (x as { then?: unknown }).then === "function" || isWinRTShaped(x));
+  } catch {
+    // A throwing getter: a `yield` of it would fail the same way; `wait` refuses it at once.
+  }
+  if (!ok) {
+    throw new TypeError(
+      `wait expects an async operation (ours or WinRT-shaped), a promise wrapper or a promise-like, got ${describe(x)}`,
+    );
+  }
   return new Waiting<ResultOf<T>>(x);
 }

@@ -3,6 +3,7 @@ import { AsyncProgressCore } from "../core/async-progress-core.js";
 import { facadeFactory, keepsNoResult } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncProgressContext, IAsyncActionWithProgress, RunOptions } from "../types.js";
+import { brandClass } from "../brand.js";
 
 /**
  * `IAsyncActionWithProgress<TProgress>`: work with no result that reports `TProgress` values through
@@ -55,3 +56,6 @@ keepsNoResult(AsyncActionWithProgress);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const make = facadeFactory(AsyncActionWithProgress as { prototype: AsyncActionWithProgress<any> });
+
+// `instanceof AsyncActionWithProgress` also recognizes operations of another copy of this library (the ESM and CommonJS builds).
+brandClass(AsyncActionWithProgress, "AsyncActionWithProgress");

@@ -2,6 +2,7 @@ import { AsyncStatus } from "../status.js";
 import { AsyncCore, facadeFactory, keepsNoResult } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncContext, IAsyncAction, RunOptions } from "../types.js";
+import { brandClass } from "../brand.js";
 
 /**
  * `IAsyncAction`: work with no result. Awaitable (resolves to `undefined`), cancelable, closable, disposable.
@@ -51,3 +52,6 @@ export class AsyncAction extends AsyncCore<void, never, IAsyncAction> implements
 keepsNoResult(AsyncAction);
 
 const make = facadeFactory(AsyncAction);
+
+// `instanceof AsyncAction` also recognizes operations of another copy of this library (the ESM and CommonJS builds).
+brandClass(AsyncAction, "AsyncAction");

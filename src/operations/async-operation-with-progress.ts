@@ -3,6 +3,7 @@ import { AsyncProgressCore } from "../core/async-progress-core.js";
 import { facadeFactory } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncProgressContext, IAsyncOperationWithProgress, RunOptions } from "../types.js";
+import { brandClass } from "../brand.js";
 
 /**
  * `IAsyncOperationWithProgress<TResult, TProgress>`: work that produces a `TResult` and reports `TProgress`
@@ -74,3 +75,6 @@ export class AsyncOperationWithProgress<TResult, TProgress>
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const make = facadeFactory(AsyncOperationWithProgress as { prototype: AsyncOperationWithProgress<any, any> });
+
+// `instanceof AsyncOperationWithProgress` also recognizes operations of another copy of this library (the ESM and CommonJS builds).
+brandClass(AsyncOperationWithProgress, "AsyncOperationWithProgress");

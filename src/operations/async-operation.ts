@@ -2,6 +2,7 @@ import { AsyncStatus } from "../status.js";
 import { AsyncCore, facadeFactory } from "../core/async-core.js";
 import { followPromise, runBody, settled } from "../core/start.js";
 import type { AsyncContext, IAsyncOperation, RunOptions } from "../types.js";
+import { brandClass } from "../brand.js";
 
 /**
  * `IAsyncOperation<TResult>`: work that produces a `TResult`. Awaitable, cancelable, closable, disposable.
@@ -65,3 +66,6 @@ export class AsyncOperation<TResult> extends AsyncCore<TResult, never, IAsyncOpe
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const make = facadeFactory(AsyncOperation as { prototype: AsyncOperation<any> });
+
+// `instanceof AsyncOperation` also recognizes operations of another copy of this library (the ESM and CommonJS builds).
+brandClass(AsyncOperation, "AsyncOperation");

@@ -65,6 +65,43 @@ describe.each(kinds)("$name", (kind) => {
     expect(ran).toBe(false);
   });
 
+  it("drives a generator object a transpiler made (tagged Generator, with next/throw/return), as a native one", async () => {
+    // What regenerator-style output looks like: a state machine object, not a native generator.
+    let state = 0;
+    const generatorLike = {
+      [Symbol.toStringTag]: "Generator",
+      [Symbol.iterator]() {
+        return this;
+      },
+      next(value?: unknown): IteratorResult<unknown, unknown> {
+        if (state === 0) {
+          state = 1;
+          return { done: false, value: Promise.resolve(20) };
+        }
+        state = 2;
+        return { done: true, value: (value as number) + 1 };
+      },
+      throw(error: unknown): IteratorResult<unknown, unknown> {
+        state = 2;
+        throw error;
+      },
+      return(value?: unknown): IteratorResult<unknown, unknown> {
+        state = 2;
+        return { done: true, value };
+      },
+    };
+    const op = kind.run(() => generatorLike);
+    expect(state).toBe(1);
+    expect(await op).toBe(kind.expected(21));
+  });
+
+  it("still completes with a plain object result that merely has next/throw/return (not tagged Generator)", () => {
+    const iteratorLike = { next() {}, throw() {}, return() {} };
+    const op = kind.run(() => iteratorLike);
+    expect(op.status).toBe(AsyncStatus.completed);
+    expect(op.getResults()).toBe(kind.expected(iteratorLike as never));
+  });
+
   it("throws TypeError for a non-boolean propagateCancellation, before the body runs", () => {
     let ran = false;
     expect(() =>

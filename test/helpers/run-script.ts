@@ -15,14 +15,17 @@ export interface ScriptResult {
   readonly stderr: string;
 }
 
-/** `source` may import from the placeholder module specifier "winrt-async". Times out after `timeoutMs`. */
-export function runScript(source: string, timeoutMs = 10_000): ScriptResult {
+/**
+ * `source` may import from the placeholder module specifier "winrt-async". Times out after `timeoutMs`.
+ * `nodeArgs` go to node before the script (e.g. `--expose-gc`).
+ */
+export function runScript(source: string, timeoutMs = 10_000, nodeArgs: readonly string[] = []): ScriptResult {
   if (!existsSync(distEntry)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   const dir = mkdtempSync(join(tmpdir(), "winrt-async-script-"));
   try {
     const file = join(dir, "script.mjs");
     writeFileSync(file, source.replaceAll('"winrt-async"', JSON.stringify(pathToFileURL(distEntry).href)));
-    const result = spawnSync(process.execPath, [file], { encoding: "utf8", timeout: timeoutMs });
+    const result = spawnSync(process.execPath, [...nodeArgs, file], { encoding: "utf8", timeout: timeoutMs });
     return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });

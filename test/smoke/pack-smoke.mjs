@@ -1,86 +1,326 @@
-// Packaging smoke test: packs the package as npm would publish it, installs the tarball into a scratch project,
-// and imports it by its own name from ESM, from CommonJS and from TypeScript (types resolved through `exports`).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// Packaging and runtime smoke test: packs the package as npm would publish it, installs the tarball into a
+// scratch project, and checks what a user gets: the tarball's contents, the package imported by name from Node's
+// ESM and CommonJS, headless Chromium, Deno and Bun (the same checks everywhere, test/smoke/runtime-smoke.mjs),
+// the types in a strict consumer with the default lib and no @types/node, every ```ts example of README.md (compiled
+// and run) and of docs/ (compiled), the documentation's relative links, stack traces that resolve to shipped files, the root entry's size, and the docs
+// site. Each check is counted: the results go to .tmp/smoke-results.json, which test/summary.mjs folds into the
+// closing line of `npm test`. Exits with 1 when a check failed.
+import { execFile } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brokenLinks, documentationExamples } from "../support/code-blocks.mjs";
+import { chromiumArgs, chromiumPath } from "../support/system-programs.mjs";
+import { measureEntries, ROOT_BUDGET_BYTES } from "../../scripts/size.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
+const bin = (name) => join(root, "node_modules/.bin", name);
 const scratch = mkdtempSync(join(tmpdir(), "winrt-async-smoke-"));
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_loglevel: "error" } });
+const app = join(scratch, "app");
+const results = [];
 
-try {
-  const packDir = join(scratch, "pack");
-  mkdirSync(packDir);
-  run("npm", ["pack", "--silent", "--pack-destination", packDir], root);
-  const tarball = readdirSync(packDir).find((name) => name.endsWith(".tgz"));
-  if (!tarball) throw new Error("npm pack produced no tarball");
+/** Runs a program; resolves with its output, rejects with an error carrying stdout and stderr. */
+function run(cmd, args, { cwd = app, timeout = 120_000, env = {} } = {}) {
+  return new Promise((resolveRun, rejectRun) => {
+    execFile(
+      cmd,
+      args,
+      { cwd, timeout, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_loglevel: "error", NO_COLOR: "1", ...env } },
+      (error, stdout, stderr) => {
+        if (error) {
+          rejectRun(Object.assign(new Error(`${relative(root, cmd) || cmd} ${args.join(" ")} failed (${error.code ?? error.signal})\n${stdout}${stderr}`), { stdout, stderr }));
+        } else {
+          resolveRun({ stdout, stderr });
+        }
+      },
+    );
+  });
+}
 
-  const listing = run("tar", ["-tzf", join(packDir, tarball)], scratch).split("\n").filter(Boolean);
-  for (const required of ["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.d.ts", "package/dist/index.d.cts", "package/README.md"]) {
-    if (!listing.includes(required)) throw new Error(`the tarball lacks ${required}`);
+async function check(name, body) {
+  try {
+    const detail = await body();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}${detail ? ` (${detail})` : ""}`);
+  } catch (error) {
+    const text = String(error?.stack ?? error).trim();
+    results.push({ name, ok: false, error: text });
+    console.log(`  ✗ ${name}\n${text.replace(/^/gm, "      ")}`);
   }
-  if (listing.some((name) => name.startsWith("package/src/") || name.startsWith("package/test/"))) {
-    throw new Error("the tarball ships sources or tests");
-  }
+}
 
-  const app = join(scratch, "app");
-  mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "smoke-app", private: true, type: "module" }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--offline", join(packDir, tarball)], app);
+const write = (path, text) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+};
 
-  writeFileSync(
-    join(app, "esm.mjs"),
-    `import { AsyncOperation, AsyncStatus, HResult, CanceledError, toPromise } from "winrt-async";
-const op = AsyncOperation.run(async () => 41 + 1);
-if (await op !== 42 || op.status !== AsyncStatus.completed) throw new Error("esm: wrong result");
-const c = AsyncOperation.run((ctx) => new Promise((r) => ctx.onCancel(r)));
-c.cancel();
-const e = await toPromise(c).catch((x) => x);
-if (!(e instanceof CanceledError) || e.hresult !== HResult.ERROR_CANCELLED) throw new Error("esm: cancel");
-console.log("esm ok");
+// The same checks in every runtime: an entry that imports the package by name and prints smoke()'s summary.
+const smokeEntry = `import * as lib from "winrt-async";
+import { smoke } from "./runtime-smoke.mjs";
+console.log(await smoke(lib));
+`;
+// Runtimes with native \`using\` (not Node 20/22) also run test/smoke/using-smoke.mjs.
+const smokeWithUsingEntry = `import * as lib from "winrt-async";
+import { smoke } from "./runtime-smoke.mjs";
+import { usingSmoke } from "./using-smoke.mjs";
+console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}\`);
+`;
+
+async function main() {
+  console.log("packaging and runtime smoke tests:");
+  let tarball;
+  await check("npm pack: the tarball holds dist/, src/ (what the source maps name), README, LICENSE, CHANGELOG; no tests", async () => {
+    const packDir = join(scratch, "pack");
+    mkdirSync(packDir);
+    await run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: root });
+    const name = readdirSync(packDir).find((file) => file.endsWith(".tgz"));
+    if (!name) throw new Error("npm pack produced no tarball");
+    tarball = join(packDir, name);
+    const listing = (await run("tar", ["-tzf", tarball], { cwd: scratch })).stdout.split("\n").filter(Boolean);
+    const required = ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/index.js.map", "src/index.ts", "README.md", "LICENSE", "CHANGELOG.md", "package.json"];
+    for (const file of required) if (!listing.includes(`package/${file}`)) throw new Error(`the tarball lacks ${file}`);
+    const stray = listing.filter((file) => /^package\/(test|bench|demo|docs|scripts|node_modules|\.tmp)\//.test(file));
+    if (stray.length > 0) throw new Error(`the tarball ships ${stray.join(", ")}`);
+    return `${name}, ${listing.length} files`;
+  });
+  if (!tarball) return;
+
+  await check("npm install of the tarball into a fresh project", async () => {
+    write(join(app, "package.json"), JSON.stringify({ name: "smoke-app", private: true, type: "module" }));
+    await run("npm", ["install", "--no-audit", "--no-fund", "--offline", "--ignore-scripts", tarball]);
+    // The optional peer dependencies of the subpaths (for examples that use them), as the app would install them.
+    const peers = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies ?? {});
+    for (const peer of peers) {
+      if (existsSync(join(root, "node_modules", peer)) && !existsSync(join(app, "node_modules", peer))) {
+        symlinkSync(join(root, "node_modules", peer), join(app, "node_modules", peer), "dir");
+      }
+    }
+    writeFileSync(join(app, "runtime-smoke.mjs"), readFileSync(join(root, "test/smoke/runtime-smoke.mjs")));
+    writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
+    writeFileSync(join(app, "smoke.mjs"), smokeEntry);
+    writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
+  });
+  const installed = join(app, "node_modules/winrt-async");
+  if (!existsSync(join(installed, "package.json"))) return;
+
+  // Runtimes.
+  await check("Node ESM: import by name", async () => (await run(process.execPath, ["smoke.mjs"])).stdout.trim());
+  await check("Node CommonJS: require by name", async () => {
+    write(
+      join(app, "smoke.cjs"),
+      `const lib = require("winrt-async");
+if (typeof lib.AsyncOperation !== "function" || require.resolve("winrt-async").endsWith(".js")) throw new Error("require did not load the CommonJS build");
+import("./runtime-smoke.mjs").then(({ smoke }) => smoke(lib)).then(console.log, (error) => { console.error(error); process.exitCode = 1; });
 `,
-  );
-  writeFileSync(
-    join(app, "cjs.cjs"),
-    `const { AsyncAction, AsyncStatus, IllegalStateChangeError } = require("winrt-async");
-const a = AsyncAction.run(() => new Promise((r) => setTimeout(r, 1)));
-try { a.close(); throw new Error("cjs: close should throw"); } catch (e) { if (!(e instanceof IllegalStateChangeError)) throw e; }
-a.then(() => { if (a.status !== AsyncStatus.completed) throw new Error("cjs: status"); console.log("cjs ok"); });
-`,
-  );
-  writeFileSync(
-    join(app, "consumer.ts"),
-    `import { AsyncOperationWithProgress, type IAsyncOperationWithProgress } from "winrt-async";
+    );
+    return (await run(process.execPath, ["smoke.cjs"])).stdout.trim();
+  });
+  await check("Deno: import by name (node_modules resolution), native using", async () => {
+    const env = { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, "deno-cache") };
+    return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "smoke-using.mjs"], { env })).stdout.trim();
+  });
+  await check("Bun: import by name, native using", async () => (await run(bin("bun"), ["smoke-using.mjs"])).stdout.trim());
+  await check("Chromium (headless, playwright-core): the ESM build through an import map, native using", chromiumSmoke);
+
+  // Types and the documentation's examples.
+  const examples = documentationExamples(root);
+  const readme = examples.filter((example) => example.file === "README.md");
+  const docs = examples.filter((example) => example.file !== "README.md");
+  await check(`types: a strict consumer (default lib, types: []) compiles against the tarball with ${readme.length} README examples`, async () => {
+    write(
+      join(app, "consumer/consumer.ts"),
+      `import { AsyncOperationWithProgress, type Disposable, type IAsyncOperationWithProgress } from "winrt-async";
 const op: IAsyncOperationWithProgress<string, number> = AsyncOperationWithProgress.run<string, number>((ctx) => { ctx.report(1); return "x"; });
 export const result: Promise<string> = AsyncOperationWithProgress.fromResult<string, number>("y").then((v) => v.toUpperCase());
 export const status: number = op.status;
+export const subscription: Disposable = AsyncOperationWithProgress.fromResult<string, number>("z").onProgress(() => {});
+subscription[Symbol.dispose]();
 `,
-  );
-  writeFileSync(
-    join(app, "consumer.cts"),
-    `import { AsyncAction } from "winrt-async";
+    );
+    write(
+      join(app, "consumer/consumer.cts"),
+      `import { AsyncAction } from "winrt-async";
 export const action: Promise<void> = AsyncAction.fromResult().then(() => undefined);
 `,
-  );
-  writeFileSync(
-    join(app, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "ESNext.Disposable", "DOM"], types: [] },
-      files: ["consumer.ts", "consumer.cts"],
-    }),
-  );
+    );
+    for (const example of readme) write(join(app, "consumer/readme", `${example.name}.ts`), example.code);
+    write(
+      join(app, "consumer/tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          types: [],
+          skipLibCheck: false,
+          noEmitOnError: true,
+          outDir: "out",
+          rootDir: ".",
+        },
+        include: ["*.ts", "*.cts", "readme/*.ts"],
+      }),
+    );
+    await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.json"]);
+  });
+  await check("types: the consumer also compiles with an older lib (target ES2020) and with Node's types instead of the DOM", async () => {
+    const variants = {
+      es2020: { target: "ES2020", types: [] },
+      "node-no-dom": { target: "ES2022", lib: ["ES2022"], types: ["node"], typeRoots: [join(root, "node_modules/@types")] },
+    };
+    for (const [name, options] of Object.entries(variants)) {
+      write(
+        join(app, `consumer/tsconfig.${name}.json`),
+        JSON.stringify({
+          compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: false, noEmit: true, ...options },
+          files: ["consumer.ts", "consumer.cts"],
+        }),
+      );
+      await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", `consumer/tsconfig.${name}.json`]);
+    }
+    return Object.keys(variants).join(", ");
+  });
+  for (const example of readme) {
+    await check(`README.md:${example.line} runs as written`, async () => {
+      const compiled = join(app, "consumer/out/readme", `${example.name}.js`);
+      if (!existsSync(compiled)) throw new Error("not compiled (see the types check above)");
+      const { stderr } = await run(process.execPath, [compiled], { timeout: 30_000 });
+      if (stderr.trim() !== "") throw new Error(`wrote to stderr:\n${stderr}`);
+    });
+  }
+  await check(`docs: ${docs.length} examples in docs/**/*.md compile against the tarball`, async () => {
+    if (docs.length === 0) return "none yet";
+    for (const example of docs) write(join(app, "docs-examples", `${example.name}.ts`), example.code);
+    write(
+      join(app, "docs-examples/tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          // The guides may use Node's APIs (workers, queues); the README's examples may not.
+          types: ["node"],
+          typeRoots: [join(root, "node_modules/@types")],
+          skipLibCheck: true,
+          noEmit: true,
+        },
+        include: ["*.ts"],
+      }),
+    );
+    await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "docs-examples/tsconfig.json"]);
+    return [...new Set(docs.map((example) => example.file))].join(", ");
+  });
 
-  const esm = run(process.execPath, ["esm.mjs"], app).trim();
-  const cjs = run(process.execPath, ["cjs.cjs"], app).trim();
-  run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], app);
-  if (esm !== "esm ok" || cjs !== "cjs ok") throw new Error(`unexpected output: ${esm} / ${cjs}`);
-  console.log(`packaging smoke test passed: ${tarball} installs; ESM, CommonJS and TypeScript consumers import it by name`);
+  await check("docs: every relative link in README.md and docs/**/*.md names a file of the repository (and a heading)", async () => {
+    const broken = brokenLinks(root);
+    if (broken.length > 0) throw new Error(broken.join("\n"));
+  });
+
+  // Stack traces, size, docs.
+  await check("stack traces from the packed package resolve to shipped files (node --enable-source-maps), ESM and CommonJS", async () => {
+    const thrower = `const op = lib.AsyncOperation.fromResult(1);
+op.close();
+try { op.getResults(); } catch (error) { console.log(error.stack); }
+`;
+    write(join(app, "stack.mjs"), `import * as lib from "winrt-async";\n${thrower}`);
+    write(join(app, "stack.cjs"), `const lib = require("winrt-async");\n${thrower}`);
+    let frames = 0;
+    for (const file of ["stack.mjs", "stack.cjs"]) {
+      const { stdout } = await run(process.execPath, ["--enable-source-maps", file]);
+      const sources = [...stdout.matchAll(/(?:\(|at )((?:file:\/\/)?[^\s()]+\.ts):\d+:\d+/g)].map((m) => m[1].replace(/^file:\/\//, ""));
+      if (sources.length === 0) throw new Error(`${file}: no frame names a .ts source:\n${stdout}`);
+      for (const source of sources) {
+        if (!existsSync(source)) throw new Error(`${file}: the stack names ${source}, which is not on disk:\n${stdout}`);
+        if (!resolve(source).startsWith(installed + sep)) throw new Error(`${file}: ${source} is outside the installed package`);
+      }
+      frames += sources.length;
+    }
+    return `${frames} frames, e.g. in src/core/`;
+  });
+  await check(`size: the root entry is at most ${ROOT_BUDGET_BYTES / 1024} KB minified + gzipped`, async () => {
+    const sizes = await measureEntries(join(installed, "dist"));
+    const rootEntry = sizes.find((entry) => entry.entry === "winrt-async");
+    if (!rootEntry) throw new Error("no root entry in dist/");
+    if (rootEntry.gzipped > ROOT_BUDGET_BYTES) throw new Error(`${rootEntry.gzipped} bytes`);
+    return sizes.map((entry) => `${entry.entry} ${(entry.gzipped / 1024).toFixed(1)} KB`).join(", ");
+  });
+  await check("docs: `npm run docs` (TypeDoc, warnings are errors) builds the site with the guides", async () => {
+    const out = join(scratch, "docs-site");
+    const { stdout, stderr } = await run(process.execPath, [join(root, "node_modules/typedoc/bin/typedoc"), "--out", out], { cwd: root });
+    const noise = `${stdout}${stderr}`.trim();
+    if (noise !== "") throw new Error(`TypeDoc printed:\n${noise}`);
+    if (!existsSync(join(out, "index.html"))) throw new Error("no index.html");
+    const guides = existsSync(join(root, "docs/guides")) ? readdirSync(join(root, "docs/guides")).filter((f) => f.endsWith(".md")) : [];
+    const documents = existsSync(join(out, "documents")) ? readdirSync(join(out, "documents")) : [];
+    if (documents.length < guides.length) throw new Error(`${guides.length} guides but ${documents.length} documents in the site`);
+    return `${guides.length} guides`;
+  });
+}
+
+async function chromiumSmoke() {
+  write(
+    join(app, "browser.html"),
+    `<!doctype html>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<script type="importmap">{ "imports": { "winrt-async": "/node_modules/winrt-async/dist/index.js" } }</script>
+<script type="module">
+import * as lib from "winrt-async";
+import { smoke } from "/runtime-smoke.mjs";
+import { usingSmoke } from "/using-smoke.mjs";
+(async () => \`\${await smoke(lib)}; \${await usingSmoke(lib)}\`)().then(
+  (summary) => { window.smokeResult = { ok: true, summary }; },
+  (error) => { window.smokeResult = { ok: false, summary: String(error?.stack ?? error) }; },
+);
+</script>
+`,
+  );
+  const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".map": "application/json" };
+  const server = createServer((request, response) => {
+    const path = join(app, decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname));
+    if (!path.startsWith(app + sep) || !existsSync(path) || !statSync(path).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+    createReadStream(path).pipe(response);
+  });
+  await new Promise((listening) => server.listen(0, "127.0.0.1", listening));
+  const { chromium } = await import("playwright-core");
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, timeout: 60_000 });
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/browser.html`);
+    const handle = await page.waitForFunction(() => globalThis.smokeResult, undefined, { timeout: 60_000 });
+    const result = await handle.jsonValue();
+    if (!result.ok) throw new Error(result.summary);
+    if (pageErrors.length > 0) throw new Error(`the page reported: ${pageErrors.join("; ")}`);
+    return `${result.summary}; ${await browser.version()}`;
+  } finally {
+    await browser?.close();
+    await new Promise((closed) => server.close(closed));
+  }
+}
+
+try {
+  await main();
 } catch (error) {
-  console.error("packaging smoke test failed:", error?.stderr || error);
-  process.exitCode = 1;
+  results.push({ name: "smoke test harness", ok: false, error: String(error?.stack ?? error) });
+  console.log(`  ✗ the smoke test harness failed: ${error?.stack ?? error}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+const failed = results.filter((result) => !result.ok).length;
+mkdirSync(join(root, ".tmp"), { recursive: true });
+writeFileSync(join(root, ".tmp/smoke-results.json"), JSON.stringify({ passed: results.length - failed, failed, results }, null, 2));
+console.log(`packaging and runtime smoke tests: ${results.length - failed} passed, ${failed} failed`);
+if (failed > 0) process.exitCode = 1;
