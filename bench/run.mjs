@@ -373,6 +373,10 @@ function checkTargets(results, whenAllOutcome, log) {
       ours.best < bluebird.best && ours.best < pCancelable.best,
     );
   }
+  const onCancel = row("ctx.onCancel registration", "winrt-async ctx.onCancel");
+  if (onCancel) {
+    check("ctx.onCancel registration a few hundred ns at most (issue 8)", `${onCancel.best.toFixed(0)} ns`, onCancel.best <= 500);
+  }
   const heap = row("heap per pending operation (bytes)", "winrt-async");
   if (heap) check("pending operation heap at most 1.5x a native async function", `${heap.ratio.toFixed(2)}x`, heap.ratio <= 1.5);
   if (whenAllOutcome) {

@@ -15,12 +15,14 @@ import {
   IllegalMethodCallError,
   IllegalStateChangeError,
   toPromise,
+  whenAll,
+  whenAny,
   type AsyncProgressContext,
   type Disposable,
 } from "../../src/index.js";
 import { asProgress, kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
 import { captureListenerErrors, captureUnobserved, microtasks, settle } from "../helpers/fixtures.js";
-import { asWinRT } from "../helpers/foreign.js";
+import { asWinRT, foreign, type Foreign } from "../helpers/foreign.js";
 
 // ---- Commands ---------------------------------------------------------------------------------------------
 
@@ -46,7 +48,12 @@ type Command =
   | { readonly t: "errorCode" }
   | { readonly t: "members" }
   | { readonly t: "await"; readonly via: "then" | "toPromise" | "toPromiseWithProgress" }
-  | { readonly t: "flush" };
+  | { readonly t: "flush" }
+  // The long sequences add these (issue 8): the body's view of its cancellation, and foreign inputs.
+  | { readonly t: "readSignal" }
+  | { readonly t: "throwIfCanceled" }
+  | { readonly t: "onCancel" }
+  | { readonly t: "withForeign"; readonly combinator: "whenAll" | "whenAny" };
 
 type Start =
   | "run-gated"
@@ -61,7 +68,7 @@ type Start =
 const handlerChoice = fc.constantFrom<HandlerChoice>("fn", "null", "throwing");
 const failWithArb = fc.constantFrom<FailWith>("error", "string", "object");
 
-function commandArb(withProgress: boolean): fc.Arbitrary<Command> {
+function commandArb(withProgress: boolean, extended = false): fc.Arbitrary<Command> {
   const common: fc.WeightedArbitrary<Command>[] = [
     { weight: 2, arbitrary: fc.constant({ t: "complete" } as const) },
     { weight: 1, arbitrary: failWithArb.map((w) => ({ t: "fail", with: w }) as const) },
@@ -90,7 +97,18 @@ function commandArb(withProgress: boolean): fc.Arbitrary<Command> {
     { weight: 3, arbitrary: fc.nat(7).map((index) => ({ t: "removeListener", index }) as const) },
     { weight: 6, arbitrary: fc.integer({ min: -1000, max: 1000 }).map((value) => ({ t: "report", value }) as const) },
   ];
-  return fc.oneof(...common, ...(withProgress ? progress : []));
+  const bodyView: fc.WeightedArbitrary<Command>[] = [
+    { weight: 2, arbitrary: fc.constant({ t: "readSignal" } as const) },
+    { weight: 2, arbitrary: fc.constant({ t: "throwIfCanceled" } as const) },
+    { weight: 2, arbitrary: fc.constant({ t: "onCancel" } as const) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom("whenAll" as const, "whenAny" as const)
+        .map((combinator) => ({ t: "withForeign", combinator }) as const),
+    },
+  ];
+  return fc.oneof(...common, ...(withProgress ? progress : []), ...(extended ? bodyView : []));
 }
 
 const startArb = fc.constantFrom<Start>(
@@ -135,6 +153,13 @@ interface Model {
   lateErrors: unknown[];
   awaits: AwaitRecord[];
   errorCodeSeen: Error | undefined;
+  /** The one CanceledError of a canceled operation, once seen (awaiters, ctx.signal.reason, throwIfCanceled). */
+  cancelErrorSeen: unknown;
+  /** onCancel registrations: how many times each is expected to have run (0 or 1), and those still waiting. */
+  onCancelExpected: number[];
+  onCancelWaiting: number[];
+  /** Combinations of the operation with a foreign input, checked against the final outcome. */
+  combinations: Array<{ combined: AnyOp; combinator: "whenAll" | "whenAny"; closedAtStart: boolean; foreign: Foreign }>;
 }
 
 function failureValue(kind: FailWith, n: number): unknown {
@@ -207,6 +232,10 @@ async function runScenario(
     lateErrors: [],
     awaits: [],
     errorCodeSeen: undefined,
+    cancelErrorSeen: undefined,
+    onCancelExpected: [],
+    onCancelWaiting: [],
+    combinations: [],
   };
 
   let op: AnyOp;
@@ -263,8 +292,10 @@ async function runScenario(
   }
   const id = op.id;
   expect(Number.isInteger(id) && id > 0).toBe(true);
+  lastModel = model;
 
   const handlerCalls: Array<{ sender: unknown; status: AsyncStatus }> = [];
+  const onCancelRuns: number[] = [];
   const deliveries: string[] = [];
   const observedStatuses: AsyncStatus[] = [op.status];
 
@@ -281,6 +312,7 @@ async function runScenario(
       expect(call.status).toBe(model.status);
     }
     expect(deliveries).toEqual(model.deliveries);
+    expect(onCancelRuns).toEqual(model.onCancelExpected);
     expect(listenerErrors.length).toBe(model.listenerErrors.length);
     model.listenerErrors.forEach((error, i) => expect(listenerErrors[i]).toBe(error));
   }
@@ -303,8 +335,22 @@ async function runScenario(
         expect(record.value).toBeInstanceOf(CanceledError);
         expect((record.value as CanceledError).hresult).toBe(HResult.ERROR_CANCELLED);
         if (model.canceledBy !== undefined) expect(record.value).toBe(model.canceledBy);
+        sameCancelError(record.value);
       }
     }
+  }
+
+  /** Every CanceledError a canceled operation hands out is the same object. */
+  function sameCancelError(error: unknown): void {
+    if (model.cancelErrorSeen === undefined) model.cancelErrorSeen = error;
+    else expect(error).toBe(model.cancelErrorSeen);
+  }
+
+  /** The status left started: onCancel registrations still waiting run now (canceled) or never. */
+  function leftStarted(): void {
+    const ran = model.status === AsyncStatus.canceled ? 1 : 0;
+    for (const index of model.onCancelWaiting) model.onCancelExpected[index] = ran;
+    model.onCancelWaiting = [];
   }
 
   async function flush(): Promise<void> {
@@ -317,6 +363,7 @@ async function runScenario(
         if (outcome.status === AsyncStatus.completed) model.result = outcome.value;
         if (outcome.status === AsyncStatus.error) model.error = outcome.value;
         if (outcome.status === AsyncStatus.canceled) model.canceledBy = outcome.value as CanceledError;
+        leftStarted();
       } else if (outcome.status === AsyncStatus.error) {
         // A failure after cancellation is not lost (DESIGN 2.2 #3).
         model.lateErrors.push(outcome.value);
@@ -341,6 +388,7 @@ async function runScenario(
     if (model.status === AsyncStatus.started) {
       model.status = AsyncStatus.canceled;
       model.canceledBy = undefined;
+      leftStarted();
     }
   }
 
@@ -566,6 +614,59 @@ async function runScenario(
       case "flush":
         await flush();
         break;
+      case "readSignal": {
+        if (ctx === undefined) break;
+        const signal = ctx.signal;
+        expect(signal.aborted).toBe(model.status === AsyncStatus.canceled);
+        if (model.status === AsyncStatus.canceled) {
+          expect(signal.reason).toBeInstanceOf(CanceledError);
+          if (model.canceledBy !== undefined) expect(signal.reason).toBe(model.canceledBy);
+          sameCancelError(signal.reason);
+        }
+        break;
+      }
+      case "throwIfCanceled": {
+        if (ctx === undefined) break;
+        const c = ctx;
+        if (model.status !== AsyncStatus.canceled) {
+          expect(() => c.throwIfCanceled()).not.toThrow();
+          break;
+        }
+        let thrown: unknown;
+        try {
+          c.throwIfCanceled();
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(CanceledError);
+        sameCancelError(thrown);
+        break;
+      }
+      case "onCancel": {
+        if (ctx === undefined) break;
+        const index = onCancelRuns.length;
+        onCancelRuns.push(0);
+        ctx.onCancel(() => onCancelRuns[index]!++);
+        if (model.status === AsyncStatus.started) {
+          model.onCancelExpected.push(0);
+          model.onCancelWaiting.push(index);
+        } else {
+          // Registered on a canceled operation: runs at once, inside onCancel; on a completed or failed one: never.
+          model.onCancelExpected.push(model.status === AsyncStatus.canceled ? 1 : 0);
+        }
+        break;
+      }
+      case "withForeign": {
+        const f = foreign({ withProgress: false });
+        const inputs = [op, f.op] as const;
+        const combined = (
+          command.combinator === "whenAll" ? whenAll(inputs as never) : whenAny(inputs as never)
+        ) as unknown as AnyOp;
+        // For whenAll the foreign input completes at once, so the operation decides; for whenAny it never ends.
+        if (command.combinator === "whenAll") f.finish(AsyncStatus.completed, 5);
+        model.combinations.push({ combined, combinator: command.combinator, closedAtStart: model.closed, foreign: f });
+        break;
+      }
     }
     checkNow();
   }
@@ -588,10 +689,45 @@ async function runScenario(
 
   // Late failures reach the unobserved-error report (it runs on a timer).
   await settle();
+  for (const { combined, combinator, closedAtStart, foreign: f } of model.combinations) {
+    checkCombination(combined, combinator, closedAtStart, f);
+  }
   for (const error of model.lateErrors) {
     expect(unobserved.some((entry) => entry.error === error && entry.operation === op)).toBe(true);
   }
 }
+
+/** A combination of the operation with a foreign input ended as the operation did (or failed on a closed one). */
+function checkCombination(
+  combined: AnyOp,
+  combinator: "whenAll" | "whenAny",
+  closedAtStart: boolean,
+  f: Foreign,
+  model: Pick<Model, "status" | "result" | "error"> = lastModel!,
+): void {
+  if (closedAtStart) {
+    expect(combined.status).toBe(AsyncStatus.error);
+    expect(combined.errorCode).toBeInstanceOf(IllegalMethodCallError);
+  } else {
+    expect(combined.status).toBe(model.status);
+    if (model.status === AsyncStatus.completed) {
+      const results = combined.getResults();
+      if (combinator === "whenAll") expect(results).toEqual([model.result, 5]);
+      else expect(results).toBe(model.result);
+    } else if (model.status === AsyncStatus.error) {
+      let thrown: unknown = "nothing thrown";
+      try {
+        combined.getResults();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBe(model.error);
+    }
+  }
+  // whenAny owns its losers: the foreign input that never ended was canceled once the outcome was decided.
+  if (combinator === "whenAny") expect(f.counts.cancel).toBe(1);
+}
+let lastModel: Model | undefined;
 
 const progressErrors = new Map<string, Error>();
 /** The error a throwing progress handler/listener throws for one value: the same object for the model and the run. */
@@ -622,4 +758,25 @@ describe.each(kinds)("$name state machine", (kind) => {
       { numRuns: 200 },
     );
   });
+});
+
+// Issue 8: long random sequences (up to 250 commands) over the same model, with the body's view of its own
+// cancellation (ctx.signal, throwIfCanceled, onCancel) and foreign inputs combined with the operation.
+describe.each(kinds)("$name state machine, long sequences", (kind) => {
+  it("keeps every invariant over sequences of up to 250 commands, with ctx.signal, throwIfCanceled, onCancel and foreign inputs", async () => {
+    const listenerErrors = captureListenerErrors();
+    const unobserved = captureUnobserved();
+    await fc.assert(
+      fc.asyncProperty(
+        startArb,
+        failWithArb,
+        fc.array(commandArb(kind.hasProgress, true), { minLength: 100, maxLength: 250, size: "max" }),
+        async (start, initialFailure, commands) => {
+          progressErrors.clear();
+          await runScenario(kind, start, initialFailure, commands, listenerErrors, unobserved);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ import {
   toPromise,
   whenAll,
   whenAny,
+  withTimeout,
   type AnyAsyncInfo,
   type AsyncActionCompletedHandler,
   type AsyncActionProgressHandler,
@@ -41,6 +42,7 @@ import {
   type WhenAllResults,
   type WhenAllSlot,
   type WhenAnyOptions,
+  type WithTimeoutOptions,
 } from "../../src/index.js";
 
 describe("the six handler types", () => {
@@ -104,6 +106,10 @@ describe("option types", () => {
     whenAll([AsyncOperation.fromResult(1)], all);
     whenAny([AsyncOperation.fromResult(1)], any);
     delay(1, wait);
+    const timed: WithTimeoutOptions = combinator;
+    withTimeout(AsyncOperation.fromResult(1), 10, timed);
+    // @ts-expect-error cancelLosers is a whenAny option
+    withTimeout(AsyncOperation.fromResult(1), 10, { cancelLosers: false });
     // @ts-expect-error cancelLosers is a boolean
     const wrong: WhenAnyOptions = { cancelLosers: "no" };
     void wrong;
