@@ -1,10 +1,14 @@
 // WinJS cancellation: cancel() travels up a then() chain to the source and into the promise being waited on; unless
 // the source's hook settles it, the promise errors, synchronously, with an Error named and worded "Canceled".
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isCanceledError, hresultOf, HResult } from "../../src/index.js";
 import { WinJSPromise } from "../../src/winjs/index.js";
 import { captureListenerErrors } from "../helpers/fixtures.js";
 import { addLater, addLaterCancelable, deferred, isWinJSCanceled, WorkQueue } from "../helpers/work-queue.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("WinJSPromise cancel()", () => {
   it("errors a pending promise with WinJS's Canceled error, inside cancel()", () => {
@@ -206,7 +210,8 @@ describe("WinJSPromise cancel()", () => {
     expect(errors).toBe(1);
   });
 
-  it("canceled promises can be recovered from, each handing on to another", async () => {
+  it("canceled promises can be recovered from, each handing on to another", () => {
+    vi.useFakeTimers({ toFake: ["setImmediate", "clearImmediate"] });
     const log: string[] = [];
     const neverCompletes = (): WinJSPromise<void> => new WinJSPromise<void>(() => undefined);
     // eslint-disable-next-line prefer-const -- assigned after the handlers that read them are registered
@@ -228,7 +233,8 @@ describe("WinJSPromise cancel()", () => {
       .then(() => (log.push("third"), 1))
       .then((value) => (log.push("third-again"), value));
     second.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(log).toEqual([]);
+    vi.runAllTimers();
     expect(log).toEqual(["third", "third-again", "second-complete", "first-complete"]);
   });
 

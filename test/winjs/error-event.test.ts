@@ -1,9 +1,9 @@
 // The static `error` event and its bookkeeping: fired synchronously when an error enters a promise, passes to a then()
 // without an error handler, or is about to be handled; detail with exception/error, promise, id, parent, handler;
 // never for "Canceled"; the event mixin's listener rules (duplicates kept once, removal during a dispatch, onerror).
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { WinJSPromise, type WinJSErrorDetail, type WinJSErrorEvent } from "../../src/winjs/index.js";
-import { captureListenerErrors } from "../helpers/fixtures.js";
+import { captureListenerErrors, settle } from "../helpers/fixtures.js";
 import { deferred, WorkQueue } from "../helpers/work-queue.js";
 
 const added: Array<(event: WinJSErrorEvent) => void> = [];
@@ -20,6 +20,7 @@ function listen(): WinJSErrorDetail[] {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   for (const listener of added.splice(0)) WinJSPromise.removeEventListener("error", listener);
   WinJSPromise.onerror = undefined;
 });
@@ -193,7 +194,7 @@ describe("WinJSPromise's error event", () => {
     const native = Promise.reject(failure);
     const follower = WinJSPromise.wrap(native);
     follower.then(null, () => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(details.map((detail) => [detail.parent === native, detail.handler !== undefined, detail.parent === follower])).toEqual([
       [true, true, false],
       [false, false, false],
@@ -354,7 +355,8 @@ describe("WinJSPromise's error event", () => {
     expect(reported).toEqual([thrown, thrown]);
   });
 
-  it("supports the unhandled-error policy WinJS apps built on it (handled errors are forgotten, the rest reported after a turn)", async () => {
+  it("supports the unhandled-error policy WinJS apps built on it (handled errors are forgotten, the rest reported after a turn)", () => {
+    vi.useFakeTimers({ toFake: ["setImmediate", "clearImmediate"] });
     const unhandled = new Map<number, WinJSErrorDetail>();
     const reportedLater: unknown[] = [];
     WinJSPromise.onerror = (event) => {
@@ -377,7 +379,8 @@ describe("WinJSPromise's error event", () => {
     const neverHandled = new WinJSPromise<void>((_c, e) => e("unhandled"));
     neverHandled.then(() => undefined).then(() => undefined);
     expect([...unhandled.keys()]).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(reportedLater).toEqual([]);
+    vi.runAllTimers();
     expect(reportedLater).toEqual(["unhandled"]);
     expect(unhandled.size).toBe(0);
   });

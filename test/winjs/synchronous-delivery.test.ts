@@ -2,6 +2,7 @@
 // handlers of its whole tree of then children, breadth-first in registration order, before complete() returns.
 import { describe, expect, it } from "vitest";
 import { WinJSPromise } from "../../src/winjs/index.js";
+import { settle } from "../helpers/fixtures.js";
 import { addLater, deferred, failLater, WorkQueue } from "../helpers/work-queue.js";
 
 describe("WinJSPromise delivers synchronously", () => {
@@ -226,7 +227,7 @@ describe("WinJSPromise delivers synchronously", () => {
     const rejected = new Error("native");
     const errors: unknown[] = [];
     WinJSPromise.wrap(Promise.reject(rejected)).then(null, (error: unknown) => errors.push(error));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(errors).toEqual([rejected]);
   });
 
