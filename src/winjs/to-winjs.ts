@@ -1,5 +1,6 @@
 import { describe } from "../describe.js";
 import { isOwnOperation } from "../core/async-core.js";
+import { isProjectedPromise, isWinRTShaped } from "../interop/to-promise.js";
 import { operationView, type WinJSOperationView } from "./winjs-promise.js";
 import type { ResultOf } from "../interop/input-types.js";
 import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
@@ -25,18 +26,11 @@ import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
 export function toWinJS<TOperation extends WinJSOperationInput>(
   operation: TOperation,
 ): WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation> {
-  if (!isOwnOperation(operation) && !isAsyncShaped(operation)) {
+  // The interop layer's own shape checks: what passes them, `toPromise` (under `operationView`) takes.
+  if (!isOwnOperation(operation) && !isWinRTShaped(operation) && !isProjectedPromise(operation)) {
     throw new TypeError(
       `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
     );
   }
   return operationView(operation) as WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation>;
-}
-
-function isAsyncShaped(value: unknown): value is object {
-  if (typeof value !== "object" || value === null) return false;
-  const candidate = value as { cancel?: unknown; then?: unknown; getResults?: unknown; status?: unknown };
-  if (typeof candidate.cancel !== "function") return false;
-  if (typeof candidate.then === "function") return true;
-  return typeof candidate.getResults === "function" && "completed" in candidate && typeof candidate.status === "number";
 }

@@ -19,7 +19,7 @@ import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
 import { reportListenerError } from "../report.js";
 import { isOwnOperation } from "../core/async-core.js";
-import { toPromise } from "../interop/to-promise.js";
+import { isWinRTShaped, toPromise } from "../interop/to-promise.js";
 import { readMilliseconds, startTimer } from "../combinators/timer.js";
 import { canceledError, hasCanceledMessage, hasCanceledName } from "./canceled.js";
 import { EventListeners, type WinJSEvent, type WinJSEventListener } from "./event-listeners.js";
@@ -865,7 +865,7 @@ export function operationView(operation: object): WinJSOperationView<unknown, un
 /** Whether to ask `toPromise` for progress: our progress kinds, and foreign objects that have a `progress` slot. */
 function reportsProgress(operation: object): boolean {
   if (isOwnOperation(operation)) return typeof (operation as { onProgress?: unknown }).onProgress === "function";
-  return "progress" in operation || typeof (operation as { status?: unknown }).status !== "number";
+  return "progress" in operation || !isWinRTShaped(operation);
 }
 
 // ---- Delivery -----------------------------------------------------------------------------------------------------
