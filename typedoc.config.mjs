@@ -21,7 +21,8 @@ export default {
   // TypeDoc's default languages plus those of the porting guides' original code.
   highlightLanguages: ["bash", "console", "css", "html", "javascript", "json", "jsonc", "json5", "yaml", "tsx", "typescript", "csharp", "cpp"],
   // A helper type behind `WhenAllSlot`, documented there; exporting it would only widen the API.
-  intentionallyNotExported: ["SlotOf"],
+  // ProgressOfFunction: the helper behind `TaskProgress`, documented there.
+  intentionallyNotExported: ["SlotOf", "ProgressOfFunction"],
   excludePrivate: true,
   treatWarningsAsErrors: true,
   treatValidationWarningsAsErrors: true,

@@ -1,5 +1,6 @@
 // winrt-async demo: operations with live progress, cancellation, failure and timeouts; the combinators whenAll,
-// whenAny and withTimeout; and a live view of every running operation, read from winrt-async/diagnostics.
+// whenAny and withTimeout; CPU-bound tasks on a winrt-async/worker pool (a cooperative cancel and a forced one);
+// and a live view of every running operation, read from winrt-async/diagnostics.
 //
 //   npm start            (builds quietly, then runs this file)
 //
@@ -27,6 +28,7 @@ import {
 import { liveOperations, trackOperations } from "../dist/diagnostics/index.js";
 import { bar, cell, describeError, fit, formatAge, statusName, wrap } from "./format.mjs";
 import { createScreen } from "./screen.mjs";
+import { workers } from "./worker-section.mjs";
 
 const speed = Number(process.env.WINRT_ASYNC_DEMO_SPEED) > 0 ? Number(process.env.WINRT_ASYNC_DEMO_SPEED) : 1;
 /** Demo time: `n` milliseconds at normal speed. */
@@ -198,16 +200,23 @@ async function combinators() {
 }
 
 /**
- * The sections, in order. A section is `{ title, run }`: `run(demo)` starts its operations, passes each to
+ * The sections, in order. A section is `{ key, title, run }`: `run(demo)` starts its operations, passes each to
  * `demo.track(op, { label, percent })`, and resolves when they have all settled. `demo` also gives `log(line)`,
  * `signal` (aborted on Ctrl+C: start nothing new then), `ms(n)` (demo time) and `sleep(n)`. Sections after a
- * Ctrl+C are skipped. The coordinator appends the worker and queue sections here, for example:
- *   { title: "Workers", run: (demo) => import("./worker-demo.mjs").then((m) => m.run(demo)) },
+ * Ctrl+C are skipped. `node demo/demo.mjs KEY...` runs only the sections named (`npm run demo:worker`).
  */
-const sections = [
-  { title: "Operations: progress, cancel, failure, timeout", run: operations },
-  { title: "Combinators: whenAll, whenAny, withTimeout", run: combinators },
+const allSections = [
+  { key: "operations", title: "Operations: progress, cancel, failure, timeout", run: operations },
+  { key: "combinators", title: "Combinators: whenAll, whenAny, withTimeout", run: combinators },
+  { key: "workers", title: "Workers: CPU-bound tasks on a WorkerPool", run: workers },
 ];
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((key) => !allSections.some((section) => section.key === key));
+if (unknown.length > 0) {
+  console.error(`demo: no section ${unknown.join(", ")}; the sections are ${allSections.map((s) => s.key).join(", ")}`);
+  process.exit(2);
+}
+const sections = chosen.length === 0 ? allSections : allSections.filter((section) => chosen.includes(section.key));
 
 const demo = { track, log: (line) => screen.log(line), signal: interrupt.signal, ms, sleep };
 

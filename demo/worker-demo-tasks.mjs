@@ -1,4 +1,4 @@
-// The worker side of demo/worker-demo.mjs: CPU-bound tasks run by winrt-async/worker's WorkerPool.
+// The worker side of the demo's Workers section (demo/worker-section.mjs): CPU-bound tasks run by winrt-async/worker's WorkerPool.
 import { expose } from "../dist/worker/index.js";
 
 export const tasks = expose({

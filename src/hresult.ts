@@ -20,6 +20,7 @@ export const HResult = Object.freeze({
   ERROR_CANCELLED: 0x800704c7 | 0,
   /** 0x800705B4: the operation timed out: `TimeoutError`. */
   ERROR_TIMEOUT: 0x800705b4 | 0,
+  /** 0x80010108: the thread or queue consumer running the operation went away: `DisconnectedError`. */
   RPC_E_DISCONNECTED: 0x80010108 | 0,
 } as const);
 

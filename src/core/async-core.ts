@@ -860,14 +860,27 @@ function isNativePromise(value: PromiseLike<unknown>): value is Promise<unknown>
  *   inline cache, and that lookup is measurably faster one level up than two, past AsyncCore's many members.
  * Instances are ordinary instances of the facade (`instanceof`, `constructor` and the prototype chain hold).
  */
+/**
+ * Sets the three engine fields of a new operation (`started`, no value, the next id) and tells diagnostics, when
+ * loaded. Every maker calls it first: the facades' (below) and the remote operations' (src/remote), so an operation
+ * is born the same way wherever it runs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function initOperation(op: AsyncCore<any, any, any>): void {
+  op._state = STARTED;
+  op._slot = undefined;
+  (op as { _id: number })._id = ids.next++;
+  // winrt-async/diagnostics, when loaded; otherwise one read and one comparison.
+  const hook = diagnostics.hook;
+  if (hook !== undefined) hook.created(op);
+}
+
+/** The `_state` bit that says somebody awaited the operation (read by makers that take over its first `then`). */
+export const OBSERVED_FLAG = OBSERVED;
+
 export function facadeFactory<T>(facade: { readonly prototype: T }): () => T {
   function Operation(this: AsyncCore<unknown, unknown, unknown>): void {
-    this._state = STARTED;
-    this._slot = undefined;
-    (this as { _id: number })._id = ids.next++;
-    // winrt-async/diagnostics, when loaded; otherwise one read and one comparison.
-    const hook = diagnostics.hook;
-    if (hook !== undefined) hook.created(this);
+    initOperation(this);
   }
   Operation.prototype = facade.prototype;
   Object.defineProperty(facade.prototype, "then", {

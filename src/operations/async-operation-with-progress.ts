@@ -1,7 +1,7 @@
 import { AsyncStatus } from "../status.js";
 import { AsyncProgressCore } from "../core/async-progress-core.js";
 import { facadeFactory } from "../core/async-core.js";
-import { followPromise, runBody, settled } from "../core/start.js";
+import { followPromise, runBody, settled } from "../producers/start.js";
 import type { AsyncProgressContext, IAsyncOperationWithProgress, RunOptions } from "../types.js";
 import { brandClass } from "../brand.js";
 

@@ -1,6 +1,6 @@
 import { AsyncStatus } from "../status.js";
 import { AsyncCore, facadeFactory } from "../core/async-core.js";
-import { followPromise, runBody, settled } from "../core/start.js";
+import { followPromise, runBody, settled } from "../producers/start.js";
 import type { AsyncContext, IAsyncOperation, RunOptions } from "../types.js";
 import { brandClass } from "../brand.js";
 

@@ -4,7 +4,7 @@
 // through one method of its own instead of an `onCancel` registration per operation.
 import { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
 import { AsyncStatus } from "../status.js";
-import { ids } from "../core/next-id.js";
+import { OBSERVED_FLAG, initOperation } from "../core/async-core.js";
 import { asyncDisposeSymbol } from "../symbols.js";
 
 /** What a `RemoteOperation` tells its owner. */
@@ -104,27 +104,18 @@ function deliverDue(): void {
   }
 }
 
-// The engine's `then`, with the `then` of a started operation's first awaiter replaced (below); `observed` is the
-// engine's flag for "somebody awaited", learned from the engine itself rather than copied.
+// The engine's `then`, with the `then` of a started operation's first awaiter replaced (below).
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const engineThen = base.then as (this: AnyRemote, onF?: unknown, onR?: unknown) => Promise<unknown>;
-const OBSERVED = ((): number => {
-  const probe = AsyncOperationWithProgress.fromResult<number, never>(0) as unknown as AnyRemote;
-  const before = probe._state;
-  void engineThen.call(probe);
-  const bit = probe._state & ~before;
-  // Exactly one new bit, and the engine reads it as "observed": otherwise the own path stays off.
-  return bit !== 0 && (bit & (bit - 1)) === 0 && probe._isObserved() ? bit : 0;
-})();
 
 Object.defineProperties(proto, {
   then: {
     value: function (this: AnyRemote, onF?: unknown, onR?: unknown): Promise<unknown> {
       const state = this._state;
-      if ((state & 3) !== AsyncStatus.started || this._resolve !== undefined || OBSERVED === 0) {
+      if ((state & 3) !== AsyncStatus.started || this._resolve !== undefined) {
         return engineThen.call(this, onF, onR);
       }
-      this._state = state | OBSERVED;
+      this._state = state | OBSERVED_FLAG;
       // eslint-disable-next-line @typescript-eslint/no-this-alias -- handed to the shared executor, then cleared
       making = this;
       const promise = new Promise<unknown>(capture);
@@ -209,10 +200,8 @@ export function remoteOperationMaker(owner: RemoteOwner): <TResult, TProgress>()
   const ownProto = Object.create(proto) as AnyRemote;
   Object.defineProperty(ownProto, "_owner", { value: owner });
   function RemoteOp(this: AnyRemote): void {
-    // The three engine fields first, exactly as the facades' maker sets them.
-    this._state = AsyncStatus.started;
-    this._slot = undefined;
-    (this as { _id: number })._id = ids.next++;
+    // The engine fields first, exactly as the facades' maker sets them (and diagnostics hears of it).
+    initOperation(this);
     this._where = null;
     this._key = -1;
     this._name = "";

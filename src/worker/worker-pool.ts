@@ -31,9 +31,13 @@ import { hostAdapter } from "./platform.js";
 
 /** Node's `resourceLimits` for each worker thread (ignored by browsers). */
 export interface WorkerResourceLimits {
+  /** The main heap's maximum size in MB; a thread that runs out of it crashes (its operations end `DisconnectedError`). */
   readonly maxOldGenerationSizeMb?: number;
+  /** The maximum size of the heap space for recently created objects, in MB. */
   readonly maxYoungGenerationSizeMb?: number;
+  /** The size of the memory range reserved for generated code, in MB. */
   readonly codeRangeSizeMb?: number;
+  /** The thread's default maximum stack size, in MB. */
   readonly stackSizeMb?: number;
 }
 

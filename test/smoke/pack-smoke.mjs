@@ -14,6 +14,10 @@ import { fileURLToPath } from "node:url";
 import { brokenLinks, documentationExamples } from "../support/code-blocks.mjs";
 import { chromiumArgs, chromiumPath } from "../support/system-programs.mjs";
 import { measureEntries, ROOT_BUDGET_BYTES } from "../../scripts/size.mjs";
+import { startRedis } from "../support/redis-server.mjs";
+
+/** README examples that only make sense on Node: they import node: modules or winrt-async/bullmq. */
+const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"/.test(code);
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -117,6 +121,67 @@ import("./runtime-smoke.mjs").then(({ smoke }) => smoke(lib)).then(console.log, 
     );
     return (await run(process.execPath, ["smoke.cjs"])).stdout.trim();
   });
+  await check("subpaths from the tarball in ESM and CommonJS: worker runs a task; winjs, diagnostics and bullmq load and share the root's classes", async () => {
+    write(
+      join(app, "subpath-tasks.mjs"),
+      `import { expose } from "winrt-async/worker";
+export const tasks = expose({ square: (n, ctx) => { ctx.report(n); return n * n; } });
+`,
+    );
+    write(
+      join(app, "subpaths.mjs"),
+      `import { AsyncOperation, AsyncOperationWithProgress, CanceledError, DisconnectedError } from "winrt-async";
+import { WorkerPool } from "winrt-async/worker";
+import { WinJSPromise, toWinJS } from "winrt-async/winjs";
+import { liveOperations, trackOperations } from "winrt-async/diagnostics";
+import { JobClient, serve, DisconnectedError as QueueDisconnected } from "winrt-async/bullmq";
+const pool = new WorkerPool(new URL("./subpath-tasks.mjs", import.meta.url), { size: 1 });
+const op = pool.run("square", 7);
+const seen = [];
+op.onProgress((p) => seen.push(p));
+if (!(op instanceof AsyncOperationWithProgress) || (await op) !== 49 || seen.join() !== "7") throw new Error("worker: wrong result");
+await pool.close();
+const winjs = toWinJS(AsyncOperation.fromResult(5));
+if (!(winjs instanceof WinJSPromise) || (await new Promise((c) => winjs.done(c))) !== 5) throw new Error("winjs");
+const tracking = trackOperations();
+const live = AsyncOperation.run(() => new Promise(() => {}));
+if (!liveOperations().some((entry) => entry.id === live.id)) throw new Error("diagnostics");
+live.cancel();
+tracking[Symbol.dispose]();
+if (typeof JobClient !== "function" || typeof serve !== "function" || QueueDisconnected !== DisconnectedError) throw new Error("bullmq");
+if (!(new CanceledError() instanceof Error)) throw new Error("root");
+console.log("esm: worker, winjs, diagnostics, bullmq");
+`,
+    );
+    write(
+      join(app, "subpaths.cjs"),
+      `const { AsyncOperation, AsyncOperationWithProgress, DisconnectedError } = require("winrt-async");
+const { WorkerPool } = require("winrt-async/worker");
+const { WinJSPromise, toWinJS } = require("winrt-async/winjs");
+const { liveOperations, trackOperations } = require("winrt-async/diagnostics");
+const bullmq = require("winrt-async/bullmq");
+if (!require.resolve("winrt-async/worker").endsWith(".cjs")) throw new Error("require did not load the CommonJS build");
+const pool = new WorkerPool(require("node:path").join(__dirname, "subpath-tasks.mjs"), { size: 1 });
+const op = pool.run("square", 6);
+if (!(op instanceof AsyncOperationWithProgress)) throw new Error("worker: not an AsyncOperationWithProgress");
+op.then(async (value) => {
+  if (value !== 36) throw new Error("worker: wrong result");
+  await pool.close();
+  if (!(toWinJS(AsyncOperation.fromResult(1)) instanceof WinJSPromise)) throw new Error("winjs");
+  const tracking = trackOperations();
+  const live = AsyncOperation.run(() => new Promise(() => {}));
+  if (!liveOperations().some((entry) => entry.id === live.id)) throw new Error("diagnostics");
+  live.cancel();
+  tracking[Symbol.dispose]();
+  if (typeof bullmq.JobClient !== "function" || bullmq.DisconnectedError !== DisconnectedError) throw new Error("bullmq");
+  console.log("cjs: worker, winjs, diagnostics, bullmq");
+}).catch((error) => { console.error(error); process.exitCode = 1; });
+`,
+    );
+    const esm = (await run(process.execPath, ["subpaths.mjs"])).stdout.trim();
+    const cjs = (await run(process.execPath, ["subpaths.cjs"])).stdout.trim();
+    return `${esm}; ${cjs}`;
+  });
   await check("Deno: import by name (node_modules resolution), native using", async () => {
     const env = { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, "deno-cache") };
     return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "smoke-using.mjs"], { env })).stdout.trim();
@@ -145,7 +210,10 @@ subscription[Symbol.dispose]();
 export const action: Promise<void> = AsyncAction.fromResult().then(() => undefined);
 `,
     );
-    for (const example of readme) write(join(app, "consumer/readme", `${example.name}.ts`), example.code);
+    for (const example of readme) {
+      const folder = needsNodeTypes(example.code) ? "readme-node" : "readme";
+      write(join(app, `consumer/${folder}`, `${example.name}.ts`), example.code);
+    }
     write(
       join(app, "consumer/tsconfig.json"),
       JSON.stringify({
@@ -164,6 +232,32 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
       }),
     );
     await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.json"]);
+    return `${readme.filter((example) => !needsNodeTypes(example.code)).length} without Node's types`;
+  });
+  await check("types: README examples for Node (node: modules, or winrt-async/bullmq, whose peer BullMQ's types need @types/node) compile with Node's types and no DOM", async () => {
+    const nodeExamples = readme.filter((example) => needsNodeTypes(example.code));
+    if (nodeExamples.length === 0) return "none";
+    write(
+      join(app, "consumer/tsconfig.node.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          lib: ["ES2022"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          types: ["node"],
+          typeRoots: [join(root, "node_modules/@types")],
+          skipLibCheck: false,
+          noEmitOnError: true,
+          outDir: "out",
+          rootDir: ".",
+        },
+        include: ["readme-node/*.ts"],
+      }),
+    );
+    await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.node.json"]);
+    return `${nodeExamples.length} examples`;
   });
   await check("types: the consumer also compiles with an older lib (target ES2020) and with Node's types instead of the DOM", async () => {
     const variants = {
@@ -182,13 +276,21 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     }
     return Object.keys(variants).join(", ");
   });
-  for (const example of readme) {
-    await check(`README.md:${example.line} runs as written`, async () => {
-      const compiled = join(app, "consumer/out/readme", `${example.name}.js`);
-      if (!existsSync(compiled)) throw new Error("not compiled (see the types check above)");
-      const { stderr } = await run(process.execPath, [compiled], { timeout: 30_000 });
-      if (stderr.trim() !== "") throw new Error(`wrote to stderr:\n${stderr}`);
-    });
+  // The Scaling-out example needs a Redis: one for all examples, stopped afterwards (REDIS_URL is used as given).
+  const redis = readme.some((example) => example.code.includes("winrt-async/bullmq")) ? await startRedis() : undefined;
+  try {
+    for (const example of readme) {
+      await check(`README.md:${example.line} runs as written`, async () => {
+        const folder = needsNodeTypes(example.code) ? "readme-node" : "readme";
+        const compiled = join(app, `consumer/out/${folder}`, `${example.name}.js`);
+        if (!existsSync(compiled)) throw new Error("not compiled (see the types check above)");
+        const env = redis ? { REDIS_URL: redis.url } : {};
+        const { stderr } = await run(process.execPath, [compiled], { timeout: 30_000, env });
+        if (stderr.trim() !== "") throw new Error(`wrote to stderr:\n${stderr}`);
+      });
+    }
+  } finally {
+    await redis?.stop();
   }
   await check(`docs: ${docs.length} examples in docs/**/*.md compile against the tarball`, async () => {
     if (docs.length === 0) return "none yet";

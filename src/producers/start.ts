@@ -2,8 +2,8 @@ import { AsyncStatus } from "../status.js";
 import { describe } from "../describe.js";
 import { readRunOptions } from "../options.js";
 import type { RunOptions } from "../types.js";
-import type { AsyncCore } from "./async-core.js";
-import { BodyContext } from "./body-context.js";
+import type { AsyncCore } from "../core/async-core.js";
+import { BodyContext } from "../core/body-context.js";
 import { isGeneratorLike, isNativeGenerator, readPropagate, startCoroutine } from "./coroutine.js";
 
 // The helpers serve all four kinds; the facades restore the precise types.

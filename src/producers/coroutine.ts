@@ -1,9 +1,9 @@
 import { AsyncStatus } from "../status.js";
 import { describe } from "../describe.js";
 import { awaitInput } from "../interop/await-input.js";
-import { type AsyncCore, isOwnOperation } from "./async-core.js";
-import { type Cancelable, forwardCancel } from "./cancel-forwarding.js";
-import { Waiting } from "./wait.js";
+import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
+import { type Cancelable, forwardCancel } from "../core/cancel-forwarding.js";
+import { Waiting } from "../core/wait.js";
 
 // The driver of coroutine bodies (a generator function passed to `run`, DESIGN 4.3). Each `yield x` awaits `x`
 // and is a cancellation checkpoint; `cancel()` while suspended cancels `x` (propagation) and unwinds the body
