@@ -42,10 +42,6 @@ export type TaskProgress<T, N extends TaskName<T>> = ProgressOfFunction<T[N]>;
 // A one-parameter function is assignable to a two-parameter type, with `C` then inferred as `unknown`: such a
 // task has no ctx and reports nothing. `[C] extends [...]` keeps a union or `any` context from distributing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-/**
- * The progress type of a task function `F` (what `TaskProgress` reads for a task by name): `P` when its second
- * parameter can `report(progress: P)`, else `never`.
- */
 type ProgressOfFunction<F> = F extends (input: any, ctx: infer C) => unknown
   ? unknown extends C
     ? never
