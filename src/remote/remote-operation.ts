@@ -20,7 +20,7 @@ export interface RemoteOwner {
 /** The fields a remote operation rarely needs, made on first need (`_more`). */
 export interface RemoteExtras {
   /** A transfer list for the input (kept until the task is sent). */
-  xfer: readonly Transferable[] | undefined;
+  xfer: readonly object[] | undefined;
   /** A pending timer of the owner (the grace period after a cancel). */
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Pending `[Symbol.asyncDispose]` calls. */

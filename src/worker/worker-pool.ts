@@ -9,6 +9,7 @@ import { asyncDisposeSymbol } from "../symbols.js";
 import type { RunOptions } from "../types.js";
 import { decodeError } from "../remote/error-envelope.js";
 import { remoteOperationMaker, type RemoteOperation } from "../remote/remote-operation.js";
+import type { TransferItem } from "./transfer.js";
 import type { TaskArguments, TaskMap, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 import {
   CANCEL,
@@ -71,7 +72,7 @@ export interface WorkerRunOptions extends RunOptions {
    * Objects inside `input` to transfer rather than copy (`ArrayBuffer`s, `MessagePort`s, ...). They are detached
    * when `run` returns. Operations with a transfer list are not moved to another worker once sent.
    */
-  readonly transfer?: readonly Transferable[] | undefined;
+  readonly transfer?: readonly TransferItem[] | undefined;
 }
 
 /** What `pool.snapshot()` returns: the pool's state at one moment, for diagnostics. */
