@@ -7,7 +7,7 @@ import { describe } from "../describe.js";
  * whose value is `undefined` (JSON leaves it out, and reading it gives `undefined` again). Refused, because
  * JSON would silently change them: `undefined` as an array item, functions, symbols, `NaN`/`Infinity`,
  * bigints, cycles, and class instances such as `Date`, `Map` or `Uint8Array`. (Top-level `undefined` is the
- * caller's business: it crosses as `null`.)
+ * caller's business: it crosses as `null`; `-0` is accepted and crosses as `0`, JSON having one zero.)
  */
 export function assertJson(value: unknown, what: string): void {
   check(value, what, new Set<object>());
