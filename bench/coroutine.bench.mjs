@@ -15,9 +15,9 @@
 //
 // Run: `node bench/coroutine.bench.mjs` after `npm run build` (`--smoke`: one tiny round, numbers meaningless;
 // the test suite runs that so the benchmark cannot rot). Exits 0 either way: benchmarks measure, they do not gate.
-import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { AsyncOperation, wait } from "../dist/index.js";
+import { describeMachine, time } from "./common.mjs";
 
 // The same bodies defined once (a module-level function called with its input, so only its result is made per
 // operation) for the "hoisted" rows.
@@ -74,12 +74,6 @@ const contenders = {
   },
 };
 
-async function time(fn, size) {
-  const start = process.hrtime.bigint();
-  await fn(size);
-  return Number(process.hrtime.bigint() - start) / size;
-}
-
 /** Runs every contender `rounds` times interleaved; returns rows { contender, best, spread }. */
 export async function runCoroutineBench({ size = 100_000, rounds = 7 } = {}) {
   const names = Object.keys(contenders);
@@ -116,11 +110,6 @@ export function formatCoroutineBench(rows, size) {
   lines.push(`  coroutine / async body, body written inline:        ${inline.toFixed(2)}x  (target: at most 1.5x) ${inline <= 1.5 ? "met" : "NOT MET"}`);
   lines.push(`  V8 alone, generator made per call / async function: ${v8.toFixed(2)}x  (the inline rows include this)`);
   return lines.join("\n");
-}
-
-function describeMachine() {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -3,12 +3,12 @@
 // Contenders of a scenario run interleaved (A B C A B C ...) for several rounds; the table shows the best round,
 // the spread of the rounds, and the ratio to the native baseline. `--smoke` runs every scenario once at a tiny
 // size (the test suite does this so the benchmarks cannot rot); it asserts nothing about time.
-import os from "node:os";
 import { EventEmitter, on } from "node:events";
 import Bluebird from "bluebird";
 import PCancelable from "p-cancelable";
 import { AsyncOperation, AsyncOperationWithProgress, progressUpdates } from "../dist/index.js";
 import { formatWhenAllBench, runWhenAllBench } from "./when-all.bench.mjs";
+import { describeMachine, printTable, summarize, time } from "./common.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
@@ -270,12 +270,6 @@ const heapScenario = {
   },
 };
 
-async function time(fn, size) {
-  const start = process.hrtime.bigint();
-  await fn(size);
-  return Number(process.hrtime.bigint() - start) / size;
-}
-
 function gc() {
   globalThis.gc?.();
 }
@@ -294,13 +288,6 @@ function measureHeap(make, size) {
   const after = process.memoryUsage().heapUsed;
   if (held.length !== size + 1) throw new Error("unreachable");
   return (after - before) / size;
-}
-
-function summarize(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const best = sorted[0];
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return { best, median, spread: sorted.length > 1 ? (sorted[sorted.length - 1] - best) / best : 0 };
 }
 
 /**
@@ -339,21 +326,6 @@ export async function runBenchmarks({ rounds = 7, scale = 1, log = console.log }
     if (globalThis.gc === undefined) log("  (run with --expose-gc for stable heap figures)");
   }
   return results;
-}
-
-function printTable(log, name, unit, size, rows) {
-  log(`\n${name}  (n = ${size.toLocaleString("en-US")}, best of rounds)`);
-  log(`  ${"contender".padEnd(30)} ${unit.padStart(10)} ${"spread".padStart(8)} ${"ratio".padStart(8)}`);
-  for (const row of rows) {
-    log(
-      `  ${row.contender.padEnd(30)} ${row.best.toFixed(1).padStart(10)} ${`${(row.spread * 100).toFixed(0)}%`.padStart(8)} ${`${row.ratio.toFixed(2)}x`.padStart(8)}`,
-    );
-  }
-}
-
-export function describeMachine() {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
 /** The targets of DESIGN 3.1, checked against what this run measured. */

@@ -6,9 +6,9 @@
 // `--only=text`: only the scenarios whose name contains it).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import vm from "node:vm";
 import { WinJSPromise } from "../dist/winjs/index.js";
+import { describeMachine, printTable, summarize } from "./common.mjs";
 
 /**
  * Loads WinJS's base.js (which holds WinJS.Promise) into this realm. It expects a browser-like global: it finds
@@ -103,12 +103,6 @@ function time(run, P, size) {
   return Number(process.hrtime.bigint() - start) / size;
 }
 
-function summarize(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const best = sorted[0];
-  return { best, spread: sorted.length > 1 ? (sorted[sorted.length - 1] - best) / best : 0 };
-}
-
 /** Runs every scenario; returns `{ scenario, unit, size, rows: [{ contender, best, spread, ratio }] }` per scenario. */
 export function runWinJSBench({ rounds = 15, scale = 1, only, log = console.log } = {}) {
   const contenders = { "WinJS.Promise (winjs 4.4)": loadWinJS().Promise, "WinJSPromise (winrt-async)": WinJSPromise };
@@ -133,21 +127,6 @@ export function runWinJSBench({ rounds = 15, scale = 1, only, log = console.log 
     printTable(log, scenario.name, scenario.unit, size, rows);
   }
   return results;
-}
-
-function printTable(log, name, unit, size, rows) {
-  log(`\n${name}  (n = ${size.toLocaleString("en-US")}, best of rounds)`);
-  log(`  ${"contender".padEnd(30)} ${unit.padStart(10)} ${"spread".padStart(8)} ${"ratio".padStart(8)}`);
-  for (const row of rows) {
-    log(
-      `  ${row.contender.padEnd(30)} ${row.best.toFixed(1).padStart(10)} ${`${(row.spread * 100).toFixed(0)}%`.padStart(8)} ${`${row.ratio.toFixed(2)}x`.padStart(8)}`,
-    );
-  }
-}
-
-function describeMachine() {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
