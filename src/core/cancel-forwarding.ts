@@ -68,11 +68,6 @@ export function forwardCancel(target: Cancelable): void {
   runCancelStep(cancelQuietly, target, undefined);
 }
 
-/** True while a cancellation is being forwarded (some `runCancelStep` loop is running up the stack). */
-export function isForwardingCancel(): boolean {
-  return draining;
-}
-
 function cancelQuietly(this: Cancelable): void {
   try {
     const cancel: unknown = (this as { cancel?: unknown }).cancel;

@@ -2,7 +2,6 @@
 // clone alone turns every subclass into a plain `Error` named "Error" and drops own properties such as `hresult`
 // (piscinajs/piscina #1143); JSON drops `cause` and the class. The envelope is plain data that survives both
 // `structuredClone` and `JSON.stringify`/`JSON.parse`, so worker threads and job queues share it.
-import { HResult } from "../hresult.js";
 import {
   AsyncError,
   CanceledError,
@@ -315,8 +314,3 @@ function safeDescribe(value: unknown): string {
   }
 }
 
-/** The `hresult` an envelope says, or `E_FAIL` for anything that is not an envelope. Never throws. */
-export function envelopeHResult(envelope: unknown): number {
-  const hresult = (envelope as { hresult?: unknown } | null)?.hresult;
-  return typeof hresult === "number" && Number.isInteger(hresult) ? hresult | 0 : HResult.E_FAIL;
-}

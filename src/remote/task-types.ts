@@ -1,7 +1,7 @@
 // Task typing shared by every place a task can run away from its caller (worker threads, browser workers,
 // BullMQ): a `Tasks` object of `(input, ctx) => result` functions is the single source of the names, inputs,
 // results and progress types that the host side (`WorkerPool.run`, `JobClient.run`) accepts and returns.
-import type { AsyncProgressContext, RunOptions } from "../types.js";
+import type { AsyncProgressContext } from "../types.js";
 
 /**
  * One task: a function of its input and, optionally, the body context (`AsyncProgressContext<TProgress>`, the
@@ -58,5 +58,3 @@ export type TaskArguments<T, N extends TaskName<T>, O> = undefined extends TaskI
   ? [input?: TaskInput<T, N>, options?: O]
   : [input: TaskInput<T, N>, options?: O];
 
-/** The options every remote `run` accepts: `RunOptions` (`signal`, `description`). */
-export type RemoteRunOptions = RunOptions;

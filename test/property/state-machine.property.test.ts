@@ -23,6 +23,7 @@ import {
 import { asProgress, kinds, type AnyOp, type Kind } from "../helpers/kinds.js";
 import { captureListenerErrors, captureUnobserved, microtasks, settle } from "../helpers/fixtures.js";
 import { asWinRT, foreign, type Foreign } from "../helpers/foreign.js";
+import { caught } from "../helpers/caught.js";
 
 // ---- Commands ---------------------------------------------------------------------------------------------
 
@@ -538,13 +539,7 @@ async function runScenario(
         if (model.closed || model.status === AsyncStatus.started || model.status === AsyncStatus.canceled) {
           expectIllegalCall(() => op.getResults());
         } else if (model.status === AsyncStatus.error) {
-          let thrown: unknown = "nothing thrown";
-          try {
-            op.getResults();
-          } catch (error) {
-            thrown = error;
-          }
-          expect(thrown).toBe(model.error);
+          expect(caught(() => op.getResults())).toBe(model.error);
         } else {
           expect(op.getResults()).toBe(model.result);
         }
@@ -715,13 +710,7 @@ function checkCombination(
       if (combinator === "whenAll") expect(results).toEqual([model.result, 5]);
       else expect(results).toBe(model.result);
     } else if (model.status === AsyncStatus.error) {
-      let thrown: unknown = "nothing thrown";
-      try {
-        combined.getResults();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBe(model.error);
+      expect(caught(() => combined.getResults())).toBe(model.error);
     }
   }
   // whenAny owns its losers: the foreign input that never ended was canceled once the outcome was decided.
