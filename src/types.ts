@@ -64,7 +64,11 @@ export interface IAsyncAction extends IAsyncInfo {
 
 /** `Windows.Foundation.IAsyncActionWithProgress<TProgress>`: work with no result that reports progress. */
 export interface IAsyncActionWithProgress<TProgress> extends IAsyncInfo {
-  /** The handler that receives progress; replaceable at any time. */
+  /**
+   * WinRT's progress handler, called with two arguments, `(sender, progress)`: a one-parameter function compiles
+   * but receives the sender. Our operations also have `onProgress(listener)`, which passes the value alone.
+   * Replaceable at any time.
+   */
   progress: AsyncActionProgressHandler<TProgress> | null;
   /** The handler called once when the action ends; assignable once. */
   completed: AsyncActionWithProgressCompletedHandler<TProgress> | null;
@@ -82,7 +86,11 @@ export interface IAsyncOperation<TResult> extends IAsyncInfo {
 
 /** `Windows.Foundation.IAsyncOperationWithProgress<TResult, TProgress>`. */
 export interface IAsyncOperationWithProgress<TResult, TProgress> extends IAsyncInfo {
-  /** The handler that receives progress; replaceable at any time. */
+  /**
+   * WinRT's progress handler, called with two arguments, `(sender, progress)`: a one-parameter function compiles
+   * but receives the sender. Our operations also have `onProgress(listener)`, which passes the value alone.
+   * Replaceable at any time.
+   */
   progress: AsyncOperationProgressHandler<TResult, TProgress> | null;
   /** The handler called once when the operation ends; assignable once. */
   completed: AsyncOperationWithProgressCompletedHandler<TResult, TProgress> | null;
