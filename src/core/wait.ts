@@ -3,7 +3,9 @@
  * `run`). `const value = yield* wait(x)` hands `x` to the driver, which awaits it and resumes the body with its
  * result (typed `TResult`) or throws its failure at that line. Outside a coroutine body it does nothing useful.
  */
-export class Waiting<TResult> implements IterableIterator<Waiting<TResult>, TResult, unknown> {
+// `Iterator<T, TReturn, TNext>` (iterable through `[Symbol.iterator]` below), not `IterableIterator<...>`: the latter
+// takes three type arguments only from TypeScript 5.6, and the shipped types must compile from 5.2 (README).
+export class Waiting<TResult> implements Iterator<Waiting<TResult>, TResult, unknown> {
   /** @internal What the body awaits. */
   readonly _target: unknown;
   /** @internal 0 before the yield, 1 suspended, 2 done. */

@@ -20,6 +20,11 @@ import { startRedis } from "../support/redis-server.mjs";
 const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"/.test(code);
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
+const typescriptVersion = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+/** The lowest TypeScript the README promises, as the pinned development dependency `typescript-5.2` holds it. */
+const MIN_TYPESCRIPT = typescriptVersion("typescript-5.2");
+const CURRENT_TYPESCRIPT = typescriptVersion("typescript");
+
 const bin = (name) => join(root, "node_modules/.bin", name);
 const scratch = mkdtempSync(join(tmpdir(), "winrt-async-smoke-"));
 const app = join(scratch, "app");
@@ -91,9 +96,11 @@ async function main() {
   });
   if (!tarball) return;
 
-  await check("npm install of the tarball into a fresh project", async () => {
+  await check("npm install of the tarball into a fresh project prints no warning (no install scripts to approve)", async () => {
     write(join(app, "package.json"), JSON.stringify({ name: "smoke-app", private: true, type: "module" }));
-    await run("npm", ["install", "--no-audit", "--no-fund", "--offline", "--ignore-scripts", tarball]);
+    // As a user runs it: scripts allowed and npm's default log level, so its install-scripts warning would show.
+    const { stderr } = await run("npm", ["install", "--no-audit", "--no-fund", "--offline", tarball], { env: { npm_config_loglevel: "warn" } });
+    const warnings = stderr.split("\n").filter((line) => /\bwarn\b/i.test(line));
     // The optional peer dependencies of the subpaths (for examples that use them), as the app would install them.
     const peers = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies ?? {});
     for (const peer of peers) {
@@ -105,6 +112,7 @@ async function main() {
     writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
     writeFileSync(join(app, "smoke.mjs"), smokeEntry);
     writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
+    if (warnings.length > 0) throw new Error(`npm printed:\n${warnings.join("\n")}`);
   });
   const installed = join(app, "node_modules/winrt-async");
   if (!existsSync(join(installed, "package.json"))) return;
@@ -234,6 +242,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.json"]);
     return `${readme.filter((example) => !needsNodeTypes(example.code)).length} without Node's types`;
   });
+  await check(`types: every entry point of package.json "exports" compiles (ESM and CommonJS, skipLibCheck off) with TypeScript ${MIN_TYPESCRIPT} (the README's floor) and ${CURRENT_TYPESCRIPT}`, entryPointTypes);
   await check("types: README examples for Node (node: modules, or winrt-async/bullmq, whose peer BullMQ's types need @types/node) compile with Node's types and no DOM", async () => {
     const nodeExamples = readme.filter((example) => needsNodeTypes(example.code));
     if (nodeExamples.length === 0) return "none";
@@ -360,6 +369,45 @@ try { op.getResults(); } catch (error) { console.log(error.stack); }
     if (documents.length < guides.length) throw new Error(`${guides.length} guides but ${documents.length} documents in the site`);
     return `${guides.length} guides`;
   });
+}
+
+/**
+ * The packed types of every entry point package.json exports (so a new subpath is covered without a change here),
+ * imported from an ESM and a CommonJS consumer (the `import` and `require` types conditions), compiled with the
+ * lowest TypeScript the README promises (the pinned `typescript-5.2` development dependency) and the current one.
+ */
+async function entryPointTypes() {
+  const { exports } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const specifiers = Object.keys(exports)
+    .filter((key) => key !== "./package.json")
+    .map((key) => `winrt-async${key.slice(1)}`);
+  const source = `${specifiers.map((specifier, i) => `import * as entry${i} from "${specifier}";`).join("\n")}
+export const entries = [${specifiers.map((_, i) => `entry${i}`).join(", ")}];
+`;
+  write(join(app, "entry-types/esm.ts"), source);
+  write(join(app, "entry-types/cjs.cts"), source);
+  write(
+    join(app, "entry-types/tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: "ES2022",
+        // winrt-async/bullmq brings its peer BullMQ, whose types need Node's.
+        lib: ["ES2022"],
+        types: ["node"],
+        typeRoots: [join(root, "node_modules/@types")],
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        skipLibCheck: false,
+        noEmit: true,
+      },
+      files: ["esm.ts", "cjs.cts"],
+    }),
+  );
+  for (const compiler of ["typescript-5.2", "typescript"]) {
+    await run(process.execPath, [join(root, "node_modules", compiler, "bin/tsc"), "-p", "entry-types/tsconfig.json"]);
+  }
+  return specifiers.join(", ");
 }
 
 async function chromiumSmoke() {
