@@ -334,16 +334,15 @@ export class JobClient<Tasks> {
  * at no cost per operation.
  */
 function jobOperationMaker(client: RemoteOwner): <R, P>() => RemoteOperation<R, P> {
-  const make = remoteOperationMaker(client);
-  const proto: object = Object.getPrototypeOf(make()) as object;
-  Object.defineProperty(proto, "jobId", {
-    get(this: RemoteOperation<unknown, unknown>): string {
-      return this._key as string;
-    },
-    enumerable: true,
-    configurable: true,
+  return remoteOperationMaker(client, (proto) => {
+    Object.defineProperty(proto, "jobId", {
+      get(this: RemoteOperation<unknown, unknown>): string {
+        return this._key as string;
+      },
+      enumerable: true,
+      configurable: true,
+    });
   });
-  return make;
 }
 
 /** 12 random base-36 characters and a dash: never an integer, never a `:` (BullMQ's rules for custom ids). */

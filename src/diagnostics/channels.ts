@@ -1,5 +1,6 @@
 import type { AsyncStatus } from "../status.js";
 import type { AnyOperation, OperationKind } from "./operation-kind.js";
+import type { AsyncStatusName } from "./status-name.js";
 
 /**
  * The names of the `node:diagnostics_channel` channels this library publishes to, once `winrt-async/diagnostics`
@@ -44,6 +45,8 @@ export interface OperationSettleMessage {
   readonly description: string | undefined;
   /** The terminal status it just reached: `completed`, `canceled` or `error`. */
   readonly status: AsyncStatus;
+  /** The same status by name: `"completed"`, `"canceled"` or `"error"`. */
+  readonly statusName: Exclude<AsyncStatusName, "started">;
   /** In status `error`, the failure value (reading it here does not count as observing it); absent otherwise. */
   readonly error?: unknown;
 }

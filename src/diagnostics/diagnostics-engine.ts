@@ -1,6 +1,6 @@
 /// <reference types="node" />
-// The only file of the package that imports from Node. The reference above gives this compilation Node's types;
-// TypeScript does not copy it into the emitted declarations, which mention nothing from Node.
+// With subscribe-operations.ts, the only files of the package that import from Node. The reference above gives this
+// compilation Node's types; TypeScript does not copy it into the emitted declarations, which mention nothing from Node.
 import { channel } from "node:diagnostics_channel";
 import { setImmediate } from "node:timers";
 import { AsyncStatus } from "../status.js";
@@ -9,6 +9,7 @@ import type { Disposable } from "../types.js";
 import type { AsyncCore } from "../core/async-core.js";
 import { diagnostics, type DiagnosticsHook } from "../core/diagnostics-hook.js";
 import { channelNames, type OperationSettleMessage, type OperationStartMessage } from "./channels.js";
+import { type AsyncStatusName, statusNameOf } from "./status-name.js";
 import type { AnyOperation, OperationKind } from "./operation-kind.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,6 +25,8 @@ export interface OperationSnapshot {
   readonly description: string | undefined;
   /** Its status when the snapshot was taken: `started`, as `liveOperations()` lists running operations only. */
   readonly status: AsyncStatus;
+  /** The same status by name, as `util.inspect(op)` prints it: `"started"`. */
+  readonly statusName: AsyncStatusName;
   /** Milliseconds since the operation was created. */
   readonly ageMs: number;
 }
@@ -42,7 +45,14 @@ const kindOf = (op: Core): OperationKind => (op as unknown as { [Symbol.toString
 const descriptionOf = (op: Core): string | undefined => op._x?.rare?.description;
 
 const snapshot = (op: Core, ageMs: number): OperationSnapshot =>
-  Object.freeze({ id: op._id, kind: kindOf(op), description: descriptionOf(op), status: AsyncStatus.started, ageMs });
+  Object.freeze({
+    id: op._id,
+    kind: kindOf(op),
+    description: descriptionOf(op),
+    status: AsyncStatus.started,
+    statusName: "started",
+    ageMs,
+  });
 
 interface Entry {
   readonly ref: WeakRef<Core>;
@@ -104,8 +114,8 @@ class Engine implements DiagnosticsEngine {
     // bench/diagnostics.bench.mjs).
     const message: OperationSettleMessage =
       status === AsyncStatus.error
-        ? { operation, id: op._id, kind, description, status, error: value }
-        : { operation, id: op._id, kind, description, status };
+        ? { operation, id: op._id, kind, description, status, statusName: "error", error: value }
+        : { operation, id: op._id, kind, description, status, statusName: statusNameOf(status) as "completed" | "canceled" };
     this.settleChannel.publish(message);
   }
 

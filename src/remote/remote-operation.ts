@@ -194,11 +194,17 @@ Object.defineProperties(proto, {
 
 /**
  * The maker of `owner`'s remote operations: each call returns a new operation in `started`, with `_where` `null`.
- * One maker (and one prototype) per owner.
+ * One maker (and one prototype) per owner; `decorate` receives that prototype once, before any operation is made.
  */
-export function remoteOperationMaker(owner: RemoteOwner): <TResult, TProgress>() => RemoteOperation<TResult, TProgress> {
+export function remoteOperationMaker(
+  owner: RemoteOwner,
+  decorate?: (ownProto: object) => void,
+): <TResult, TProgress>() => RemoteOperation<TResult, TProgress> {
   const ownProto = Object.create(proto) as AnyRemote;
   Object.defineProperty(ownProto, "_owner", { value: owner });
+  // Members an owner adds to its operations (JobClient's `jobId`), set before any operation exists: reaching the
+  // prototype through a first operation would make one that never settles (diagnostics would list it).
+  decorate?.(ownProto);
   function RemoteOp(this: AnyRemote): void {
     // The engine fields first, exactly as the facades' maker sets them (and diagnostics hears of it).
     initOperation(this);

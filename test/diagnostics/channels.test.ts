@@ -54,7 +54,7 @@ describe.each(kinds)("$name", (kind) => {
     await op;
     expect(events.map(brief)).toEqual([`start:${op.id}`, `settle:${op.id}:${AsyncStatus.completed}`]);
     const [, settled] = events[1]!;
-    expect(settled).toEqual({ operation: op, id: op.id, kind: kind.name, description: "fetch", status: AsyncStatus.completed });
+    expect(settled).toEqual({ operation: op, id: op.id, kind: kind.name, description: "fetch", status: AsyncStatus.completed, statusName: "completed" });
     expect("error" in settled).toBe(false);
   });
 
@@ -129,7 +129,7 @@ describe.each(kinds)("$name", (kind) => {
     cleanups.push(() => unsubscribe(channelNames.settle, onSettle));
     const op = kind.canceled();
     expect(messages).toEqual([
-      { operation: op, id: op.id, kind: kind.name, description: undefined, status: AsyncStatus.canceled },
+      { operation: op, id: op.id, kind: kind.name, description: undefined, status: AsyncStatus.canceled, statusName: "canceled" },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // DESIGN 4.5: while trackOperations() is on, liveOperations() lists the running operations created since, oldest
-// first, as frozen snapshots { id, kind, description, status, ageMs }; an operation leaves the list when it
+// first, as frozen snapshots { id, kind, description, status, statusName, ageMs }; an operation leaves the list when it
 // settles, in any of the three ways.
 import { afterEach, describe, expect, it } from "vitest";
 import { AsyncStatus, type Disposable } from "../../src/index.js";
@@ -21,8 +21,8 @@ describe.each(kinds)("$name", (kind) => {
     const second = kind.run(() => gate().promise);
     const snapshots = liveOperations().filter((snapshot) => snapshot.id === first.id || snapshot.id === second.id || snapshot.id === before.id);
     expect(snapshots.map((snapshot) => ({ ...snapshot, ageMs: 0 }))).toEqual([
-      { id: first.id, kind: kind.name, description: "first", status: AsyncStatus.started, ageMs: 0 },
-      { id: second.id, kind: kind.name, description: undefined, status: AsyncStatus.started, ageMs: 0 },
+      { id: first.id, kind: kind.name, description: "first", status: AsyncStatus.started, statusName: "started", ageMs: 0 },
+      { id: second.id, kind: kind.name, description: undefined, status: AsyncStatus.started, statusName: "started", ageMs: 0 },
     ]);
     for (const snapshot of snapshots) {
       expect(Object.isFrozen(snapshot)).toBe(true);

@@ -11,7 +11,10 @@ import {
 import {
   channelNames,
   liveOperations,
+  onOperationSettle,
+  onOperationStart,
   trackOperations,
+  type AsyncStatusName,
   type AnyOperation,
   type OperationKind,
   type OperationSettleMessage,
@@ -63,5 +66,22 @@ describe("winrt-async/diagnostics", () => {
     const message = {} as OperationSettleMessage;
     // @ts-expect-error messages are read-only
     message.status = 1;
+  });
+});
+
+describe("typed channel subscriptions and status names (issue 19)", () => {
+  it("onOperationStart and onOperationSettle hand the listener the typed message and return a Disposable", () => {
+    expectTypeOf(onOperationStart).parameter(0).toEqualTypeOf<(message: OperationStartMessage) => void>();
+    expectTypeOf(onOperationSettle).parameter(0).toEqualTypeOf<(message: OperationSettleMessage) => void>();
+    expectTypeOf(onOperationStart(() => {})).toEqualTypeOf<Disposable>();
+    onOperationSettle((message) => {
+      expectTypeOf(message.statusName).toEqualTypeOf<"completed" | "canceled" | "error">();
+    });
+    // @ts-expect-error a listener must be a function
+    onOperationStart("listener");
+  });
+  it("snapshots name their status", () => {
+    expectTypeOf<OperationSnapshot["statusName"]>().toEqualTypeOf<AsyncStatusName>();
+    expectTypeOf<AsyncStatusName>().toEqualTypeOf<"started" | "completed" | "canceled" | "error">();
   });
 });
