@@ -45,6 +45,7 @@ describe("winrt-async/diagnostics", () => {
       readonly kind: OperationKind;
       readonly description: string | undefined;
       readonly status: AsyncStatus;
+      readonly statusName: AsyncStatusName;
       readonly ageMs: number;
     }>();
   });
