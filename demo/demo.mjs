@@ -189,8 +189,8 @@ async function combinators() {
   ];
   track(whenAny(mirrors, { description: "whenAny(2 mirrors)" }));
 
-  // delay() is an operation too: the live view lists it, without a description.
-  await delay(ms(300), { signal: interrupt.signal }).catch(() => {});
+  // delay() is an operation too (it takes the next id): printed like the others, with a description.
+  await track(delay(ms(300), { signal: interrupt.signal, description: "delay(0.3s) before the timeout example" })).catch(() => {});
   const query = track(work("slow query", { steps: 30, stepMs: 100, result: "rows" }));
   track(withTimeout(query, ms(1000)), { label: "withTimeout(slow query, 1s)" });
 

@@ -112,7 +112,7 @@ async function producer() {
     });
     return row;
   });
-  say(`producer: added ${jobs.length} jobs (${jobs.map((j) => j.op.jobId.slice(0, 8)).join(", ")})`);
+  say(`producer: added ${jobs.length} jobs (${jobs.map((j) => j.op.jobId).join(", ")})`);
 
   const draw = () => {
     const lines = jobs.map(({ name, op, percent, consumer, note }) => {
