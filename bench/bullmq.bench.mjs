@@ -9,7 +9,7 @@
 //    median and p99; target p99 <= 50 ms. (Raw BullMQ has no cross-process cancel to compare with.)
 // `node bench/bullmq.bench.mjs` (after `npm run build`); `--smoke` runs every part once at a tiny size and
 // asserts nothing about time. `--consumer` is the child process of part 3.
-import os from "node:os";
+import { markdownTable, printHeader, Targets } from "./common.mjs";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Queue, QueueEvents, Worker } from "bullmq";
@@ -264,18 +264,21 @@ const fmt = (value) => Math.round(value).toLocaleString("en-US");
 const ms = (value) => value.toFixed(2);
 const pct = (value) => `${(value * 100).toFixed(0)}%`;
 
+/** The figures as one Markdown table, then the rows with a target as one targets block (bench/common.mjs). */
 function print(rows, info) {
-  const cpus = os.cpus();
-  console.log(`winrt-async/bullmq benchmark${smoke ? " (smoke run: sizes too small to mean anything)" : ""}`);
-  console.log(
-    `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-      `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; Redis ${info.redis}; ` +
-      `${info.jobs} jobs x ${info.rounds} rounds, ${info.samples} progress samples, ${info.cancels} cancels`,
-  );
-  const header = ["scenario", "winrt-async", "raw BullMQ", "ratio", "target", "met"];
-  const table = [header, ...rows.map((row) => [...row.slice(0, 5), row[5] === undefined ? "" : row[5] ? "yes" : "NO"])];
-  const widths = header.map((_, c) => Math.max(...table.map((row) => String(row[c]).length)));
-  for (const row of table) console.log(row.map((cell, c) => String(cell).padEnd(widths[c])).join("  ").trimEnd());
+  printHeader(console.log, "winrt-async/bullmq benchmark", {
+    smoke,
+    details: `Redis ${info.redis}; ${info.jobs} jobs x ${info.rounds} rounds, ${info.samples} progress samples, ${info.cancels} cancels`,
+  });
+  console.log("");
+  for (const line of markdownTable(["scenario", "winrt-async:", "raw BullMQ:", "ratio:"], rows.map((row) => row.slice(0, 4)))) {
+    console.log(line);
+  }
+  const targets = new Targets("DESIGN 3.1");
+  for (const [scenario, ours, , ratio, target, met] of rows) {
+    if (target) targets.check(`${scenario}: ${target}`, String(ratio || ours), met);
+  }
+  targets.print(console.log);
 }
 
 // Last, so every helper above is initialized before it runs.

@@ -17,7 +17,7 @@
 // the test suite runs that so the benchmark cannot rot). Exits 0 either way: benchmarks measure, they do not gate.
 import { pathToFileURL } from "node:url";
 import { AsyncOperation, wait } from "../dist/index.js";
-import { describeMachine, time } from "./common.mjs";
+import { markdownTable, printHeader, Targets, time } from "./common.mjs";
 
 // The same bodies defined once (a module-level function called with its input, so only its result is made per
 // operation) for the "hoisted" rows.
@@ -91,31 +91,33 @@ export async function runCoroutineBench({ size = 100_000, rounds = 7 } = {}) {
   });
 }
 
-/** The table, with ratios to the native reference and the coroutine/async-body ratios the target is about. */
+/** The table, with ratios to the native reference, then the coroutine/async-body ratios the target is about. */
 export function formatCoroutineBench(rows, size) {
   const byName = Object.fromEntries(rows.map((row) => [row.contender, row]));
   const native = rows[0].best;
-  const lines = [`coroutine bodies vs async bodies  (n = ${size.toLocaleString("en-US")}, best of rounds)`];
-  lines.push(`  ${"contender".padEnd(30)} ${"ns/op".padStart(10)} ${"spread".padStart(8)} ${"vs native".padStart(10)}`);
-  for (const row of rows) {
-    lines.push(
-      `  ${row.contender.padEnd(30)} ${row.best.toFixed(1).padStart(10)} ${`${(row.spread * 100).toFixed(0)}%`.padStart(8)} ${`${(row.best / native).toFixed(2)}x`.padStart(10)}`,
-    );
-  }
+  const lines = [`\ncoroutine bodies vs async bodies (n = ${size.toLocaleString("en-US")}, best of rounds)`, ""];
+  lines.push(
+    ...markdownTable(
+      ["contender", "ns/op:", "spread:", "vs native:"],
+      rows.map((row) => [row.contender, row.best.toFixed(1), `${(row.spread * 100).toFixed(0)}%`, `${(row.best / native).toFixed(2)}x`]),
+    ),
+  );
   const ratio = (a, b) => byName[a].best / byName[b].best;
   const hoisted = ratio("coroutine body (hoisted)", "async body (hoisted)");
   const inline = ratio("coroutine body (inline)", "async body (inline)");
   const v8 = ratio("native generator, by hand", "native async fn awaiting");
-  lines.push(`  coroutine / async body, body defined once (hoisted): ${hoisted.toFixed(2)}x  (target: at most 1.5x) ${hoisted <= 1.5 ? "met" : "NOT MET"}`);
-  lines.push(`  coroutine / async body, body written inline:        ${inline.toFixed(2)}x  (target: at most 1.5x) ${inline <= 1.5 ? "met" : "NOT MET"}`);
-  lines.push(`  V8 alone, generator made per call / async function: ${v8.toFixed(2)}x  (the inline rows include this)`);
+  const targets = new Targets("issue 11");
+  targets.check("coroutine / async body, hoisted body: at most 1.5x", `${hoisted.toFixed(2)}x`, hoisted <= 1.5);
+  targets.check("coroutine / async body, inline body: at most 1.5x", `${inline.toFixed(2)}x`, inline <= 1.5);
+  targets.note("V8 alone: generator per call / async fn (in inline)", `${v8.toFixed(2)}x`);
+  targets.print((line) => lines.push(line));
   return lines.join("\n");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const smoke = process.argv.includes("--smoke");
   const options = smoke ? { size: 200, rounds: 1 } : {};
-  console.log(`winrt-async coroutine benchmark — ${describeMachine()}${smoke ? " (smoke run: tiny sizes, numbers meaningless)" : ""}`);
+  printHeader(console.log, "winrt-async coroutine benchmark", { smoke });
   const rows = await runCoroutineBench(options);
   console.log(formatCoroutineBench(rows, options.size ?? 100_000));
 }

@@ -11,7 +11,7 @@
 //
 // Run: `node bench/diagnostics.bench.mjs` after `npm run build`. `--smoke` runs one tiny round of every setting
 // (the test suite does, so the benchmark cannot rot); it asserts nothing about time.
-import os from "node:os";
+import { markdownTable, printHeader } from "./common.mjs";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -86,19 +86,15 @@ export function runDiagnosticsBench({ size = 100_000, rounds = 6, reps = 10 } = 
 }
 
 export function formatDiagnosticsBench(results) {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const lines = [
-    `Diagnostics overhead, best of the rounds (${cpu}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`,
-  ];
+  const lines = ["Diagnostics overhead (CPU time, best of the rounds)"];
   for (const { scenario, rows } of results) {
     lines.push(
       "",
       scenario,
-      "| setting            | CPU ns/op | spread | ratio  |",
-      "|--------------------|-----------|--------|--------|",
-      ...rows.map(
-        (row) =>
-          `| ${row.setting.padEnd(18)} | ${row.nsPerOp.toFixed(1).padStart(9)} | ${`${(row.spread * 100).toFixed(0)}%`.padStart(6)} | ${`${row.ratio.toFixed(2)}x`.padStart(6)} |`,
+      "",
+      ...markdownTable(
+        ["setting", "CPU ns/op:", "spread:", "ratio:"],
+        rows.map((row) => [row.setting, row.nsPerOp.toFixed(1), `${(row.spread * 100).toFixed(0)}%`, `${row.ratio.toFixed(2)}x`]),
       ),
     );
   }
@@ -114,6 +110,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else {
     const smoke = process.argv.includes("--smoke");
     const results = runDiagnosticsBench(smoke ? { size: 2_000, rounds: 1, reps: 1 } : {});
-    console.log(formatDiagnosticsBench(results));
+    printHeader(console.log, "winrt-async/diagnostics benchmark", { smoke });
+    console.log(`\n${formatDiagnosticsBench(results)}`);
   }
 }

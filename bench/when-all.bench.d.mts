@@ -28,3 +28,4 @@ export interface WhenAllBenchOutcome {
 
 export function runWhenAllBench(options?: { sizes?: number[]; rounds?: number }): Promise<WhenAllBenchOutcome>;
 export function formatWhenAllBench(outcome: WhenAllBenchOutcome): string;
+export function whenAllTargets(outcome: WhenAllBenchOutcome, targets: { check(target: string, measured: string, ok: boolean): void }): void;

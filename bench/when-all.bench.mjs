@@ -16,7 +16,7 @@
 //
 // Run: `node bench/when-all.bench.mjs` after `npm run build`. Exits non-zero when a wall-time ratio exceeds its
 // limit (1.2x the ratio of the sizes: 12 for 10x the inputs).
-import os from "node:os";
+import { markdownTable, printHeader, Targets } from "./common.mjs";
 import { PerformanceObserver } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { AsyncOperation, whenAll } from "../dist/index.js";
@@ -134,30 +134,39 @@ export async function runWhenAllBench({ sizes = [1_000, 10_000, 100_000], rounds
   }
 }
 
-/** The outcome of `runWhenAllBench` as plain-text tables. */
+/** The outcome of `runWhenAllBench` as Markdown tables (bench/common.mjs); the limits go to `whenAllTargets`. */
 export function formatWhenAllBench({ results }) {
-  const lines = [
-    `whenAll over already-running AsyncOperations, best of the rounds (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)})`,
-  ];
+  const lines = ["whenAll over already-running AsyncOperations (best of the rounds)"];
   for (const { name, rows, ratios } of results) {
     lines.push(
       "",
       `${name}`,
-      "| inputs  | wall (ms) | wall ns/input | GC pause ns/input | without GC ns/input |",
-      "|---------|-----------|---------------|-------------------|---------------------|",
-      ...rows.map(
-        (row) =>
-          `| ${String(row.size).padStart(7)} | ${row.totalMs.toFixed(2).padStart(9)} | ${row.nsPerInput.toFixed(0).padStart(13)} | ${row.gcNsPerInput.toFixed(0).padStart(17)} | ${row.withoutGcNsPerInput.toFixed(0).padStart(19)} |`,
+      "",
+      ...markdownTable(
+        ["inputs:", "wall (ms):", "wall ns/input:", "GC pause ns/input:", "without GC ns/input:"],
+        rows.map((row) => [
+          String(row.size),
+          row.totalMs.toFixed(2),
+          row.nsPerInput.toFixed(0),
+          row.gcNsPerInput.toFixed(0),
+          row.withoutGcNsPerInput.toFixed(0),
+        ]),
       ),
-      "| ratio          | wall  | ok  | without GC | ok  | limit |",
-      "|----------------|-------|-----|------------|-----|-------|",
-      ...ratios.map(
-        (ratio) =>
-          `| ${ratio.label.padEnd(14)} | ${ratio.total.toFixed(1).padStart(5)} | ${(ratio.ok ? "yes" : "NO").padEnd(3)} | ${ratio.withoutGc.toFixed(1).padStart(10)} | ${(ratio.okWithoutGc ? "yes" : "NO").padEnd(3)} | ${ratio.limit.toFixed(1).padStart(5)} |`,
+      "",
+      ...markdownTable(
+        ["ratio", "wall:", "without GC:"],
+        ratios.map((ratio) => [ratio.label, `${ratio.total.toFixed(1)}x`, `${ratio.withoutGc.toFixed(1)}x`]),
       ),
     );
   }
   return lines.join("\n");
+}
+
+/** Adds DESIGN 3.1's linear-scaling limits, checked on wall time, to `targets` (bench/common.mjs `Targets`). */
+export function whenAllTargets({ results }, targets) {
+  for (const ratio of results[0]?.ratios ?? []) {
+    targets.check(`whenAll ${ratio.label} inputs: time at most ${ratio.limit.toFixed(0)}x`, `${ratio.total.toFixed(1)}x`, ratio.ok);
+  }
 }
 
 /** `--sizes=1000,10000` and `--rounds=3` override the defaults. */
@@ -172,7 +181,11 @@ function cliOptions(argv) {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const outcome = await runWhenAllBench(cliOptions(process.argv.slice(2)));
-  console.log(formatWhenAllBench(outcome));
+  printHeader(console.log, "winrt-async whenAll benchmark");
+  console.log(`\n${formatWhenAllBench(outcome)}`);
+  const targets = new Targets("DESIGN 3.1");
+  whenAllTargets(outcome, targets);
+  targets.print(console.log);
   if (!outcome.ok) {
     console.error("\nwhenAll: a wall-time ratio exceeds its limit (see the GC pause column for the heap's share)");
     process.exitCode = 1;

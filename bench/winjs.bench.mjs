@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import vm from "node:vm";
 import { WinJSPromise } from "../dist/winjs/index.js";
-import { describeMachine, printTable, summarize } from "./common.mjs";
+import { printHeader, printTable, summarize } from "./common.mjs";
 
 /**
  * Loads WinJS's base.js (which holds WinJS.Promise) into this realm. It expects a browser-like global: it finds
@@ -132,8 +132,6 @@ export function runWinJSBench({ rounds = 15, scale = 1, only, log = console.log 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const smoke = process.argv.includes("--smoke");
   const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
-  console.log(
-    `WinJSPromise vs WinJS.Promise — ${describeMachine()}${smoke ? " (smoke run: tiny sizes, numbers meaningless)" : ""}`,
-  );
+  printHeader(console.log, "WinJSPromise vs WinJS.Promise", { smoke });
   runWinJSBench(smoke ? { rounds: 1, scale: 0.001, only } : { only });
 }

@@ -318,7 +318,7 @@ async function main() {
   console.log("| path | median | p90 | p99 | max |");
   console.log("|---|---:|---:|---:|---:|");
   for (const [name, values] of [
-    ["cancel() → ctx.signal abort listener (body idle in await; message)", awaiting],
+    ["cancel() → ctx.signal abort listener (idle body)", awaiting],
     ["cancel() → ctx.canceled in a CPU-bound loop (shared flag)", spinning],
   ]) {
     console.log(
@@ -331,8 +331,8 @@ async function main() {
   console.log("| path | median | p90 | max |");
   console.log("|---|---:|---:|---:|");
   for (const [name, values, unit, digits] of [
-    ["process.exit in the worker → its operation ends DisconnectedError", crash, "µs", 0],
-    [`cancel() of a body ignoring it → thread terminated (cancelGraceMs ${graceMs})`, forced, "ms", 1],
+    ["process.exit in the worker → DisconnectedError", crash, "µs", 0],
+    [`body ignores cancel() → thread terminated (grace ${graceMs} ms)`, forced, "ms", 1],
     ["termination → next task done on the replacement thread", replacement, "ms", 1],
   ]) {
     console.log(

@@ -14,7 +14,7 @@ describe("WinJS benchmark (smoke run)", () => {
     ]) {
       expect(stdout).toContain(scenario);
     }
-    const rows = stdout.split("\n").filter((line) => /^\s+WinJS/.test(line));
+    const rows = stdout.split("\n").filter((line) => /^\| WinJS/.test(line));
     expect(rows.filter((line) => line.includes("WinJS.Promise (winjs 4.4)"))).toHaveLength(5);
     expect(rows.filter((line) => line.includes("WinJSPromise (winrt-async)"))).toHaveLength(5);
     expect(stdout).toMatch(/Node v\d+/);
