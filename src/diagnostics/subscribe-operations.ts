@@ -2,14 +2,16 @@
 // Typed subscriptions to the two channels: the listener receives the message with its type, and a `Disposable`
 // unsubscribes, so a subscriber needs neither `message as ...` casts nor to keep its function for `unsubscribe`.
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { describe } from "../describe.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
 import { channelNames, type OperationSettleMessage, type OperationStartMessage } from "./channels.js";
 import "./diagnostics-engine.js";
 
 function subscribeTo<T>(name: string, caller: string, listener: (message: T) => void): Disposable {
-  if (typeof listener !== "function") throw new TypeError(`${caller} expects a function, got ${describe(listener)}`);
+  // The type alone names what came: `describe` would bring a chunk that doubles this entry's size.
+  if (typeof listener !== "function") {
+    throw new TypeError(`${caller} expects a function, got ${listener === null ? "null" : typeof listener}`);
+  }
   // A function of our own per call: subscribing one listener twice gives two subscriptions, each disposed alone.
   const onMessage = (message: unknown): void => listener(message as T);
   subscribe(name, onMessage);
