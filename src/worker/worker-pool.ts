@@ -814,7 +814,10 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
       this._head = 0;
       this._queued += again.length;
     }
-    if (crashed && lost.length === 0 && !loadFailure) this._reportCrash(`${message} It held no operation.`, cause);
+    if (crashed && lost.length === 0 && !loadFailure) {
+      const held = unstarted.length === 0 ? "It held no operation." : `The ${unstarted.length} operation(s) it had not started were not lost.`;
+      this._reportCrash(`${message} ${held}`, cause);
+    }
     if (this._closed) this._checkClosed();
     else if (this._queued > 0) this._pump();
     this._holdRetry();
