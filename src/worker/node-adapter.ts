@@ -106,8 +106,9 @@ export function nodeHostAdapter(threads: WorkerThreads): HostAdapter {
       if (fs === undefined || nodePath === undefined) return;
       const absolute = nodePath.resolve(path);
       if (!fs.existsSync(absolute)) {
+        const relative = absolute !== path && typeof url === "string";
         throw new TypeError(
-          `WorkerPool found no module at ${JSON.stringify(absolute)} (from ${JSON.stringify(String(url))}; a relative path is resolved against the working directory)`,
+          `WorkerPool found no module at ${JSON.stringify(absolute)}${relative ? ` (${JSON.stringify(url)} is resolved against the working directory, ${JSON.stringify(nodePath.resolve("."))})` : ""}`,
         );
       }
     },
