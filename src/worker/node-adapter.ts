@@ -23,6 +23,7 @@ export interface WorkerThreads {
   readonly MessageChannel: new () => { port1: NodePort; port2: NodePort };
   readonly MessagePort: abstract new () => NodePort;
   readonly parentPort: NodePort | null;
+  readonly receiveMessageOnPort?: (port: NodePort) => { message: unknown } | undefined;
   readonly workerData: unknown;
 }
 
@@ -64,12 +65,19 @@ export function nodeHostAdapter(threads: WorkerThreads): HostAdapter {
       let exited: Promise<void> | undefined;
       port.on("message", (data: unknown) => events.message(data));
       worker.on("message", (data: unknown) => events.stray(data));
-      worker.on("error", (error: unknown) => events.crash(error));
-      worker.on("messageerror", (error: unknown) => events.crash(error));
+      // The records live on their own port, so a crash event can overtake what the thread posted just before it
+      // died (a result, then a throw in a timer): take those first, in order, so a finished task keeps its result.
+      const crash = (cause: unknown): void => {
+        let entry: { message: unknown } | undefined;
+        while ((entry = threads.receiveMessageOnPort?.(port)) !== undefined) events.message(entry.message);
+        events.crash(cause);
+      };
+      worker.on("error", (error: unknown) => crash(error));
+      worker.on("messageerror", (error: unknown) => crash(error));
       worker.on("exit", (code: number) => {
         const error = new Error(`The worker thread exited with code ${code}.`);
         Object.defineProperty(error, "exitCode", { value: code, enumerable: true });
-        events.crash(error);
+        crash(error);
       });
       return {
         post: (message, transfer) => port.postMessage(message, transfer),
