@@ -2,34 +2,42 @@
 // comlink keeps its protocol apart from its platform adapters): the same records travel over Node
 // `worker_threads`, browser module workers and, through the JSON-safe error envelope, over a job queue.
 //
-// A message is one flat array of records, each `RECORD_SIZE` slots long: `[kind, slot, a, b, kind, slot, a, b,
-// ...]`. A flat array costs one allocation per message instead of one per record, and records from the same
-// microtask share one `postMessage`. `slot` names the task: the host gives each task it sends a slot that is
+// A message is one flat array of records, each `RECORD_SIZE` slots long: `[kind, slot, seq, a, b, kind, slot,
+// seq, a, b, ...]`. A flat array costs one allocation per message instead of one per record, and records from the
+// same microtask share one `postMessage`. `slot` names the task: the host gives each task it sends a slot that is
 // free in that worker (at most `window` are in use), and frees it when the worker's terminal record for it
 // arrives. A slot is therefore also the index of the task's cancel flag in the shared flag array, and one array
-// read finds the task on either side.
+// read finds the task on either side. `seq` is the run's number (unique in its pool), echoed by every record about
+// the run: a record whose `seq` is not the one its slot holds now (late, stale or forged) settles nothing.
+//
+// The records travel over a private `MessageChannel` whose port the host hands over in `INIT`, the only message
+// it sends through the worker's own channel; the worker answers only through that port. Task code can post to
+// `parentPort` (or `self`) but never into the pool's channel.
 
 /** Slots per record. */
-export const RECORD_SIZE = 4;
+export const RECORD_SIZE = 5;
 
 // ---- host -> worker ----
-/** `[INIT, 0, flags: Int32Array | null, window: number]`: the first record a worker receives. */
+/**
+ * `[INIT, 0, 0, flags: Int32Array | null, { window: number, port: MessagePort }]`: the one message sent through the
+ * worker's own channel, before anything else; every later record (both ways) uses `port`.
+ */
 export const INIT = 1;
-/** `[RUN, slot, name: string, input]`: start task `name` on `input` in `slot`. */
+/** `[RUN, slot, seq, name: string, input]`: start task `name` on `input` in `slot`, as run `seq`. */
 export const RUN = 2;
-/** `[CANCEL, slot, 0, 0]`: cancel the task in `slot` (ignored when it already ended). */
+/** `[CANCEL, slot, seq, 0, 0]`: cancel run `seq` in `slot` (ignored when it already ended). */
 export const CANCEL = 3;
 
 // ---- worker -> host ----
-/** `[READY, 0, names: string[], 0]`: the task module loaded and `expose` ran. */
+/** `[READY, 0, 0, names: string[], 0]`: the task module loaded and `expose` ran. */
 export const READY = 10;
-/** `[PROGRESS, slot, value, 0]`: the latest progress of the task (conflated: one per task per message). */
+/** `[PROGRESS, slot, seq, value, 0]`: the latest progress of the run (conflated: one per run per message). */
 export const PROGRESS = 11;
-/** `[COMPLETED, slot, result, 0]`: terminal; the slot is free again. */
+/** `[COMPLETED, slot, seq, result, 0]`: terminal; the slot is free again. */
 export const COMPLETED = 12;
-/** `[FAILED, slot, envelope: ErrorEnvelope, 0]`: terminal; a cancellation error ends the operation canceled. */
+/** `[FAILED, slot, seq, envelope: ErrorEnvelope, 0]`: terminal; a cancellation error ends the operation canceled. */
 export const FAILED = 13;
-/** `[RELEASED, slot, 0, 0]`: terminal; the task was taken back by the host before it started and did not run. */
+/** `[RELEASED, slot, seq, 0, 0]`: terminal; the run was taken back by the host before it started and did not run. */
 export const RELEASED = 14;
 
 /**
@@ -49,9 +57,9 @@ export const STOLEN_BIT = 4;
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
- * Checks the record at `index` of a received `batch`: a known kind for this direction (`kinds`) and a slot that
- * is an integer in `[0, slotLimit)`. Returns a description of the problem, or `undefined` for a good record.
- * Never throws.
+ * Checks the record at `index` of a received `batch`: a known kind for this direction (`kinds`), a slot that is
+ * an integer in `[0, slotLimit)` and a `seq` that is a non-negative integer. Returns a description of the
+ * problem, or `undefined` for a good record. Never throws.
  */
 export function recordProblem(
   batch: readonly unknown[],
@@ -65,6 +73,8 @@ export function recordProblem(
   if (typeof slot !== "number" || !Number.isInteger(slot) || slot < 0 || slot >= slotLimit) {
     return `record slot ${String(slot)} is not an integer in [0, ${slotLimit})`;
   }
+  const seq = batch[index + 2];
+  if (typeof seq !== "number" || !Number.isInteger(seq) || seq < 0) return `record seq ${String(seq)} is not a run number`;
   return undefined;
 }
 

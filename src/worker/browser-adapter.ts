@@ -18,6 +18,16 @@ interface ErrorEventLike {
   preventDefault?(): void;
 }
 type WorkerConstructor = new (url: string | URL, options: { type: "module"; name?: string }) => BrowserWorker;
+interface BrowserPort {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+type ChannelConstructor = new () => { port1: BrowserPort; port2: BrowserPort };
+
+function messageChannel(): ChannelConstructor {
+  return (globalThis as unknown as { MessageChannel: ChannelConstructor }).MessageChannel;
+}
 
 /** The `Worker` constructor of this global scope, if there is one. */
 export function browserWorkerConstructor(): WorkerConstructor | undefined {
@@ -28,9 +38,12 @@ export function browserWorkerConstructor(): WorkerConstructor | undefined {
 /** Host side: module workers. */
 export function browserHostAdapter(Worker: WorkerConstructor): HostAdapter {
   return {
-    spawn(url: string | URL, options: SpawnOptions, events: WorkerEvents): WorkerHandle {
+    spawn(url: string | URL, options: SpawnOptions, events: WorkerEvents, init: (port: Transferable) => unknown[]): WorkerHandle {
       const worker = new Worker(url, options.name === undefined ? { type: "module" } : { type: "module", name: options.name });
-      worker.onmessage = (event) => events.message(event.data);
+      const { port1: port, port2 } = new (messageChannel())();
+      worker.postMessage(init(port2), [port2]);
+      port.onmessage = (event) => events.message(event.data);
+      worker.onmessage = (event) => events.stray(event.data);
       worker.onerror = (event) => {
         // Handled here: the page does not also report it as its own error.
         event.preventDefault?.();
@@ -38,14 +51,18 @@ export function browserHostAdapter(Worker: WorkerConstructor): HostAdapter {
       };
       worker.onmessageerror = () => events.crash(new Error("A message from the worker could not be deserialized."));
       return {
-        post: (message, transfer) => worker.postMessage(message, transfer),
+        post: (message, transfer) => port.postMessage(message, transfer),
         terminate: () => {
+          port.close();
           worker.terminate();
           return Promise.resolve();
         },
         ref: () => undefined,
         unref: () => undefined,
       };
+    },
+    check(): void {
+      // A browser can tell a missing module only by loading it: a load failure ends the operations.
     },
     defaultSize(): number {
       const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
@@ -78,8 +95,18 @@ export function browserWorkerEndpoint(): WorkerEndpoint | undefined {
     return undefined;
   }
   const self = scope as WorkerScope;
+  const Port = (globalThis as { MessagePort?: abstract new () => BrowserPort }).MessagePort;
   return {
-    post: (message, transfer) => self.postMessage(message, transfer),
     listen: (onMessage) => self.addEventListener("message", (event) => onMessage(event.data)),
+    adopt: (value) => {
+      if (Port === undefined || !(value instanceof Port)) return undefined;
+      const port = value;
+      return {
+        post: (message, transfer) => port.postMessage(message, transfer),
+        listen: (onMessage) => {
+          port.onmessage = (event) => onMessage(event.data);
+        },
+      };
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { AsyncOperationWithProgress } from "../operations/async-operation-w
 import { readRunOptions } from "../options.js";
 import { describe } from "../describe.js";
 import { asyncDisposeSymbol } from "../symbols.js";
+import { inspectSymbol } from "../core/inspect-operation.js";
 import type { RunOptions } from "../types.js";
 import { decodeError } from "../remote/error-envelope.js";
 import { remoteOperationMaker, type RemoteOperation } from "../remote/remote-operation.js";
@@ -29,6 +30,7 @@ import {
 } from "../remote/wire.js";
 import type { HostAdapter, WorkerHandle } from "./endpoint.js";
 import { hostAdapter } from "./platform.js";
+import { snapshot } from "./snapshot.js";
 
 /** Node's `resourceLimits` for each worker thread (ignored by browsers). */
 export interface WorkerResourceLimits {
@@ -64,6 +66,12 @@ export interface WorkerPoolOptions {
   readonly resourceLimits?: WorkerResourceLimits | undefined;
   /** A name for the threads, shown by debuggers. */
   readonly name?: string | undefined;
+  /**
+   * How long a new thread may take to load its module and call `expose()`. Past it the thread is terminated and
+   * the operations waiting for it end `DisconnectedError` saying the module did not call `expose()` in time.
+   * Default 10,000; `Infinity` waits forever.
+   */
+  readonly startTimeoutMs?: number | undefined;
 }
 
 /** Options of `pool.run`. */
@@ -99,6 +107,16 @@ const STARTED = AsyncStatus.started;
 /** A worker silent this long while holding unstarted tasks lets an idle worker take them. */
 const STEAL_AFTER_MS = 5;
 const MAX_RETRY_MS = 5_000;
+/** Times an operation goes back to the queue after a thread crashed before any task started, before it fails. */
+const MAX_REQUEUES = 3;
+/** At most one report of a crash that held no operation per this many ms (the others are counted in the next). */
+const CRASH_REPORT_MS = 10_000;
+const RESOURCE_LIMITS: ReadonlySet<string> = new Set([
+  "maxOldGenerationSizeMb",
+  "maxYoungGenerationSizeMb",
+  "codeRangeSizeMb",
+  "stackSizeMb",
+]);
 
 const now: () => number =
   typeof performance === "object" && typeof performance.now === "function" ? () => performance.now() : Date.now;
@@ -108,10 +126,17 @@ class PoolWorker {
   readonly id: number;
   readonly flags: Int32Array | null;
   readonly held: Held[] = [];
+  // The run number of each slot's current run: a record with another one settles nothing.
+  readonly seqs: number[] = [];
   readonly free: number[] = [];
   handle!: WorkerHandle;
   count = 0;
   ready = false;
+  // A task of this thread reported (progress or an outcome): a crash is then not a failed start.
+  ranTask = false;
+  // The start timeout ran out before `expose()` was heard.
+  expired = false;
+  startTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   dead = false;
   out: unknown[] = [];
   transfer: Transferable[] = [];
@@ -149,7 +174,14 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   private readonly _idleMs: number;
   private readonly _resourceLimits: WorkerResourceLimits | undefined;
   private readonly _name: string | undefined;
+  private readonly _startMs: number;
   private readonly _shared: boolean;
+  private _seq = 0;
+  // Canceled operations still in `_queue` (past `_head`); the queue is compacted when they are half of it.
+  private _dead = 0;
+  private readonly _requeues = new WeakMap<AnyRemote, number>();
+  private _lastCrashReport = -Infinity;
+  private _unreportedCrashes = 0;
   private _workers: PoolWorker[] = [];
   private _nextWorkerId = 1;
   private _queue: AnyRemote[] = [];
@@ -169,10 +201,13 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   private readonly _make = remoteOperationMaker({ remoteCanceled: (op) => this._remoteCanceled(op) });
 
   /**
-   * Makes a pool for the worker module at `url` (a `URL` or a string: a path in Node, a URL relative to the page
-   * in browsers). No thread starts before the first `run`. Throws `TypeError` for a `url` that is neither, or an
-   * option of the wrong type, `RangeError` for an option out of range, and `TypeError` on a platform without
-   * workers.
+   * Makes a pool for the worker module at `url`: a `URL`, or a string, which in Node is a path (absolute, or
+   * relative to the working directory, `process.cwd()`, as Node's `Worker` takes it; use
+   * `new URL("./tasks.js", import.meta.url)` to name a file next to the caller) and in browsers a URL relative to
+   * the page. No thread starts before the first `run`. Throws `TypeError` for a `url` that is neither, for a path
+   * (or `file:` URL) where Node finds no file, or for an option of the wrong type (a `resourceLimits` key Node does
+   * not know included), `RangeError` for an option out of range (a `resourceLimits` value that is not a positive
+   * finite number included), and `TypeError` on a platform without workers.
    */
   constructor(url: string | URL, options: WorkerPoolOptions = {}) {
     if (typeof url !== "string" && !(url instanceof URL)) {
@@ -191,11 +226,14 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     if (options.resourceLimits !== undefined && (typeof options.resourceLimits !== "object" || options.resourceLimits === null)) {
       throw new TypeError(`WorkerPool options.resourceLimits must be an object, got ${describe(options.resourceLimits)}`);
     }
+    if (options.resourceLimits !== undefined) checkResourceLimits(options.resourceLimits);
     this._resourceLimits = options.resourceLimits;
     if (options.name !== undefined && typeof options.name !== "string") {
       throw new TypeError(`WorkerPool options.name must be a string, got ${describe(options.name)}`);
     }
     this._name = options.name;
+    this._startMs = readDuration(options.startTimeoutMs, "startTimeoutMs", 10_000);
+    this._adapter.check(url);
     this._shared =
       typeof SharedArrayBuffer === "function" &&
       (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
@@ -215,30 +253,39 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   ): AsyncOperationWithProgress<TaskResult<T, N>, TaskProgress<T, N>> {
     if (this._closed) throw new IllegalMethodCallError("WorkerPool.run was called after close().");
     if (typeof name !== "string") throw new TypeError(`WorkerPool.run expects a task name, got ${describe(name)}`);
-    const op = this._make<TaskResult<T, N>, TaskProgress<T, N>>();
+    const input = args[0];
     const options = args[1];
-    op._name = name;
-    op._input = args[0];
+    // Every check that can throw comes before the operation exists: a `run` that throws leaves nothing behind.
     let signal: AbortSignal | undefined;
+    let description: string | undefined;
+    let list: readonly TransferItem[] | undefined;
     if (options !== undefined) {
       const checked = readRunOptions(options, "WorkerPool.run");
-      const list = options.transfer;
+      list = options.transfer;
       if (list !== undefined && !Array.isArray(list)) {
         throw new TypeError(`WorkerPool.run options.transfer must be an array, got ${describe(list)}`);
       }
-      if (checked?.description !== undefined) op._rare().description = checked.description;
+      description = checked?.description;
       signal = checked?.signal;
+    }
+    const op = this._make<TaskResult<T, N>, TaskProgress<T, N>>();
+    op._name = name;
+    if (description !== undefined) op._rare().description = description;
+    try {
+      // The input as it is now (DESIGN 4.7 rule 6): a copy, with the transferables moved into it, so that later
+      // changes to the caller's objects, or a later `run` that transfers the same buffer, cannot reach it.
       if (list !== undefined && list.length > 0) {
-        try {
-          // Moves the transferables into a copy held until the task is sent: detached at `run`, as promised.
-          const moved = structuredClone({ input: op._input, list }, { transfer: list as Transferable[] });
-          op._input = moved.input;
-          op._extrasOfRemote().xfer = moved.list;
-        } catch (error) {
-          op._settle(AsyncStatus.error, error);
-          return op;
-        }
+        const detached = detachedItem(list);
+        if (detached !== undefined) throw new DetachedInput(detached);
+        const moved = structuredClone({ input, list }, { transfer: list as Transferable[] });
+        op._input = moved.input;
+        op._extrasOfRemote().xfer = moved.list;
+      } else {
+        op._input = snapshot(input);
       }
+    } catch (error) {
+      op._settle(AsyncStatus.error, inputError(name, input, error));
+      return op;
     }
     if (signal !== undefined && !op._link(signal)) return op;
     this._place(op as AnyRemote);
@@ -268,9 +315,10 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     });
     clearTimeout(this._retryTimer);
     clearTimeout(this._stealTimer);
-    for (let i = this._head; i < this._queue.length; i++) this._queue[i]!.cancel();
+    for (const op of this._queue.slice(this._head)) op?.cancel();
     this._queue = [];
     this._head = 0;
+    this._dead = 0;
     for (const worker of [...this._workers]) {
       for (const op of worker.held) if (op != null) op.cancel();
       if (worker.count === 0) this._end(worker, undefined, false);
@@ -282,6 +330,12 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   /** `close()`, for `await using`. */
   [asyncDisposeSymbol](): Promise<void> {
     return this.close();
+  }
+
+  /** `util.inspect(pool)`: `WorkerPool { size: 2, threads: 1, running: 3, queued: 0, closed: false }`. */
+  [inspectSymbol](): string {
+    const { size, threads, running, queued, closed } = this.snapshot();
+    return `WorkerPool { size: ${size}, threads: ${threads}, running: ${running}, queued: ${queued}, closed: ${closed} }`;
   }
 
   // ---- placing operations ---------------------------------------------------------------------------------
@@ -301,6 +355,7 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
       this._queue.push(op);
       this._queued++;
       if (this._workers.length === 0) this._schedulePump();
+      this._holdRetry();
     }
   }
 
@@ -329,19 +384,30 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
         { resourceLimits: this._resourceLimits, name: this._name },
         {
           message: (data) => this._receive(worker, data),
+          stray: (data) => this._stray(worker, data),
           crash: (cause) => this._end(worker, cause, true),
         },
+        (port) => [INIT, 0, 0, worker.flags, { window: this._window, port }],
       );
     } catch (error) {
       // The URL was refused before any thread started: the operations waiting for it cannot run.
       this._loadFailures++;
       this._retryAt = now() + retryDelay(this._loadFailures);
-      this._failQueued(error);
+      this._failQueued(error, "The worker module failed to load.");
       return undefined;
     }
     worker.lastHeard = now();
     this._workers.push(worker);
-    this._push(worker, INIT, 0, worker.flags, this._window);
+    if (Number.isFinite(this._startMs)) {
+      worker.startTimer = setTimeout(() => {
+        worker.startTimer = undefined;
+        if (worker.ready || worker.dead) return;
+        worker.expired = true;
+        this._end(worker, new Error(`The worker module did not call expose() within ${this._startMs} ms (startTimeoutMs).`), true);
+      }, this._startMs);
+      // The thread, ref'd while it holds operations, keeps the process alive; this timer never does on its own.
+      unrefTimer(worker.startTimer);
+    }
     return worker;
   }
 
@@ -353,6 +419,15 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
       this._retryTimer = undefined;
       this._pump();
     }, wait);
+    this._holdRetry();
+  }
+
+  /** The back-off timer keeps the process alive only while a live operation waits for it (DESIGN 4.1). */
+  private _holdRetry(): void {
+    const timer = this._retryTimer as { ref?(): void; unref?(): void } | undefined;
+    if (timer === undefined) return;
+    if (this._queued > 0) timer.ref?.();
+    else timer.unref?.();
   }
 
   private _send(worker: PoolWorker, op: AnyRemote): void {
@@ -361,27 +436,31 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     if (worker.count++ === 0) worker.handle.ref();
     op._where = worker;
     op._key = slot;
+    const seq = ++this._seq;
+    worker.seqs[slot] = seq;
     if (worker.flags !== null) Atomics.store(worker.flags, slot, 0);
     const list = op._more?.xfer;
     if (list !== undefined) worker.transfer.push(...list);
-    this._push(worker, RUN, slot, op._name, op._input);
+    this._push(worker, RUN, slot, seq, op._name, op._input);
   }
 
-  private _push(worker: PoolWorker, kind: number, slot: number, a: unknown, b: unknown): void {
-    worker.out.push(kind, slot, a, b);
-    if (!worker.scheduled) {
+  private _push(worker: PoolWorker, kind: number, slot: number, seq: number, a: unknown, b: unknown): void {
+    worker.out.push(kind, slot, seq, a, b);
+    if (!worker.scheduled && worker.ready) {
       worker.scheduled = true;
       queueMicrotask(() => this._flush(worker));
     }
   }
 
+  /** Posts the records gathered for `worker` (kept until it said `expose()` ran: a thread that fails first ran nothing). */
   private _flush(worker: PoolWorker): void {
+    worker.scheduled = false;
+    if (!worker.ready && !worker.dead) return;
     const out = worker.out;
     const transfer = worker.transfer;
     worker.out = [];
     worker.transfer = [];
-    worker.scheduled = false;
-    if (worker.dead) return;
+    if (worker.dead || out.length === 0) return;
     try {
       worker.handle.post(out, transfer);
     } catch {
@@ -419,7 +498,9 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     while (this._head < queue.length) {
       const op = queue[this._head]!;
       queue[this._head++] = undefined as unknown as AnyRemote;
-      if (op._where === this) {
+      if (op._where !== this) {
+        if (this._dead > 0) this._dead--;
+      } else {
         this._queued--;
         if (this._head > 1024 && this._head * 2 > queue.length) {
           this._queue = queue.slice(this._head);
@@ -438,43 +519,62 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     worker.lastHeard = now();
     const problem = batchProblem(data);
     if (problem !== undefined) {
-      reportRejected(worker, problem);
+      reportRejected(worker, 1, problem);
       return;
     }
     const records = data as unknown[];
     const held = worker.held;
+    const seqs = worker.seqs;
+    // Bad records are counted and reported once per message (DESIGN 4.7 rule 9).
+    let rejected = 0;
+    let first: string | undefined;
+    let becameReady = false;
     for (let i = 0; i < records.length; i += RECORD_SIZE) {
       const kind = records[i];
       const bad = recordProblem(records, i, WORKER_KINDS, this._window);
       if (bad !== undefined) {
-        reportRejected(worker, bad);
+        rejected++;
+        first ??= bad;
         continue;
       }
       if (kind === READY) {
-        worker.ready = true;
-        this._loadFailures = 0;
+        if (!worker.ready) {
+          worker.ready = true;
+          becameReady = true;
+          clearTimeout(worker.startTimer);
+          worker.startTimer = undefined;
+        }
         continue;
       }
       const slot = records[i + 1] as number;
       const op = held[slot];
-      if (op === undefined) {
-        reportRejected(worker, `a record of kind ${String(kind)} names slot ${slot}, which holds no task`);
+      if (op === undefined || seqs[slot] !== records[i + 2]) {
+        rejected++;
+        first ??=
+          op === undefined
+            ? `a record of kind ${String(kind)} names slot ${slot}, which holds no task`
+            : `a record of kind ${String(kind)} names run ${String(records[i + 2])} in slot ${slot}, which holds run ${seqs[slot]}`;
         continue;
       }
+      if (kind !== RELEASED && !worker.ranTask) {
+        // A task ran here: the module starts fine, whatever happens to this thread later.
+        worker.ranTask = true;
+        this._loadFailures = 0;
+      }
       if (kind === PROGRESS) {
-        if (op !== STOLEN) op._report(records[i + 2]);
+        if (op !== STOLEN) op._report(records[i + 3]);
         continue;
       }
       this._release(worker, slot);
       if (op === STOLEN) continue;
       if (kind === COMPLETED) {
-        this._finished(op, AsyncStatus.completed, records[i + 2]);
+        this._finished(op, AsyncStatus.completed, records[i + 3]);
       } else if (kind === FAILED) {
         let error: unknown;
         try {
-          error = decodeError(records[i + 2]);
-        } catch (rejected) {
-          error = rejected;
+          error = decodeError(records[i + 3]);
+        } catch (malformed) {
+          error = malformed;
         }
         this._finished(op, AsyncStatus.error, error);
       } else {
@@ -482,8 +582,21 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
         this._finished(op, AsyncStatus.error, new TypeError("winrt-async/worker: the worker released a task it was asked to run"));
       }
     }
+    if (rejected > 0) reportRejected(worker, rejected, first!);
+    if (becameReady && worker.out.length > 0) this._flush(worker);
     if (this._queued > 0) this._pump();
     if (worker.count === 0) this._idle(worker);
+  }
+
+  /** A message through the worker's own channel: task code posted it; it settles nothing. */
+  private _stray(worker: PoolWorker, data: unknown): void {
+    if (worker.dead) return;
+    const count = Array.isArray(data) ? Math.max(1, Math.floor(data.length / RECORD_SIZE)) : 1;
+    reportRejected(
+      worker,
+      count,
+      "it came through the worker's own channel (parentPort.postMessage or self.postMessage in task code), not the pool's",
+    );
   }
 
   private _release(worker: PoolWorker, slot: number): void {
@@ -577,15 +690,19 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   private _remoteCanceled(op: AnyRemote): void {
     const where = op._where;
     if (where === this) {
+      // Released at once (its input and transfer list), and out of the queue even while every thread is busy.
       op._where = null;
       op._input = undefined;
+      if (op._more !== undefined) op._more.xfer = undefined;
       this._queued--;
+      if (++this._dead * 2 >= this._queue.length - this._head) this._compact();
+      this._holdRetry();
       return;
     }
     if (!(where instanceof PoolWorker)) return;
     const slot = op._key as number;
     if (where.flags !== null) Atomics.or(where.flags, slot, CANCEL_BIT);
-    this._push(where, CANCEL, slot, 0, 0);
+    this._push(where, CANCEL, slot, where.seqs[slot]!, 0, 0);
     const more = op._extrasOfRemote();
     if (Number.isFinite(this._graceMs) && more.timer === undefined) {
       more.timer = setTimeout(() => {
@@ -602,6 +719,19 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     }
   }
 
+  /** Drops the canceled operations from the queue (amortized: done when they are half of it). */
+  private _compact(): void {
+    const live: AnyRemote[] = [];
+    const queue = this._queue;
+    for (let i = this._head; i < queue.length; i++) {
+      const op = queue[i]!;
+      if (op._where === this) live.push(op);
+    }
+    this._queue = live;
+    this._head = 0;
+    this._dead = 0;
+  }
+
   /**
    * Ends `worker`: a crash (`crashed`), a termination after a cancel's grace period (`cause` given), or a quiet
    * end (idle, close: no `cause`). Operations it was running end `error` with `DisconnectedError`; those it had not
@@ -613,15 +743,24 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     worker.dead = true;
     this._workers = this._workers.filter((item) => item !== worker);
     clearTimeout(worker.idleTimer);
+    clearTimeout(worker.startTimer);
+    worker.out = [];
+    worker.transfer = [];
     const flags = worker.flags;
     const lost: AnyRemote[] = [];
     const unstarted: AnyRemote[] = [];
+    let taskStarted = worker.ranTask;
     for (let slot = 0; slot < worker.held.length; slot++) {
       const op = worker.held[slot];
-      if (op == null) continue;
+      if (op === undefined) continue;
       const started =
-        flags === null || op._more?.xfer !== undefined || (Atomics.or(flags, slot, STOLEN_BIT) & STARTED_BIT) !== 0;
-      if (!started && (op._state & 3) === STARTED) unstarted.push(op);
+        flags === null ||
+        (op?._more?.xfer !== undefined && worker.ready) ||
+        (Atomics.or(flags, slot, STOLEN_BIT) & STARTED_BIT) !== 0;
+      if (started && worker.ready) taskStarted = true;
+      if (op === null) continue;
+      // Nothing was posted before the module said `expose()` ran: no task of a thread that never got there started.
+      if ((!started || !worker.ready) && (op._state & 3) === STARTED) unstarted.push(op);
       else lost.push(op);
     }
     worker.held.length = 0;
@@ -631,37 +770,77 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
     });
     this._exits.add(exit);
     const loadFailure = crashed && !worker.ready;
-    const message = loadFailure
-      ? "The worker module failed to load."
-      : crashed
-        ? "The worker thread crashed or exited."
-        : "The worker thread was terminated.";
+    // A crash after `expose()` with no task started (a config that fails on a timer) is a failed start too: the
+    // same back-off, and its operations go back to the queue a bounded number of times (DESIGN 4.7 rule 8).
+    const failedStart = crashed && worker.ready && !taskStarted;
+    const message = worker.expired
+      ? `The worker module did not call expose() in time (startTimeoutMs: ${this._startMs}).`
+      : loadFailure && exitCodeOf(cause) !== undefined
+        ? "The worker module exited without calling expose()."
+        : loadFailure
+          ? "The worker module failed to load."
+          : failedStart
+            ? "The worker thread crashed before any task started."
+            : crashed
+              ? "The worker thread crashed or exited."
+              : "The worker thread was terminated.";
     // A canceled operation whose thread ended has nothing to report: its body is simply gone.
     for (const op of lost) this._finished(op, AsyncStatus.error, new DisconnectedError(message, { cause }), false);
-    if (loadFailure) {
+    if (loadFailure || failedStart) {
       this._loadFailures++;
       this._retryAt = now() + retryDelay(this._loadFailures);
+    }
+    if (loadFailure) {
       for (const op of unstarted) this._finished(op, AsyncStatus.error, new DisconnectedError(message, { cause }));
-      this._failQueued(cause);
+      this._failQueued(cause, message);
     } else if (unstarted.length > 0) {
-      unstarted.sort((a, b) => a._id - b._id);
-      for (const op of unstarted) op._where = this;
-      this._queue = unstarted.concat(this._queue.slice(this._head));
+      const again: AnyRemote[] = [];
+      for (const op of unstarted) {
+        const count = failedStart ? (this._requeues.get(op) ?? 0) + 1 : 0;
+        if (count > MAX_REQUEUES) {
+          this._finished(
+            op,
+            AsyncStatus.error,
+            new DisconnectedError(`${message} The operation was sent to ${count} threads that all crashed before it started.`, { cause }),
+          );
+          continue;
+        }
+        if (failedStart) this._requeues.set(op, count);
+        op._where = this;
+        again.push(op);
+      }
+      again.sort((a, b) => a._id - b._id);
+      this._queue = again.concat(this._queue.slice(this._head));
       this._head = 0;
-      this._queued += unstarted.length;
+      this._queued += again.length;
     }
     if (crashed && lost.length === 0 && !loadFailure) {
-      // Nobody holds an operation that could carry it: the crash goes to the unobserved-error report.
-      AsyncAction.fromError(new DisconnectedError(`${message} It held no operation.`, { cause }));
+      const held = unstarted.length === 0 ? "It held no operation." : `The ${unstarted.length} operation(s) it had not started were not lost.`;
+      this._reportCrash(`${message} ${held}`, cause);
     }
     if (this._closed) this._checkClosed();
     else if (this._queued > 0) this._pump();
+    this._holdRetry();
   }
 
-  private _failQueued(cause: unknown): void {
+  /** A crash nobody's operation carries goes to the unobserved-error report, at most once per `CRASH_REPORT_MS`. */
+  private _reportCrash(message: string, cause: unknown): void {
+    const t = now();
+    if (t - this._lastCrashReport < CRASH_REPORT_MS) {
+      this._unreportedCrashes++;
+      return;
+    }
+    const more = this._unreportedCrashes;
+    this._unreportedCrashes = 0;
+    this._lastCrashReport = t;
+    const suffix = more > 0 ? ` ${more} more crash(es) since the last report were not reported.` : "";
+    AsyncAction.fromError(new DisconnectedError(message + suffix, { cause }));
+  }
+
+  private _failQueued(cause: unknown, message: string): void {
     let op: AnyRemote | undefined;
     while ((op = this._dequeue()) !== undefined) {
-      this._finished(op, AsyncStatus.error, new DisconnectedError("The worker module failed to load.", { cause }));
+      this._finished(op, AsyncStatus.error, new DisconnectedError(message, { cause }));
     }
   }
 
@@ -673,9 +852,118 @@ export class WorkerPool<T extends TaskMap = TaskMap> {
   }
 }
 
-function reportRejected(worker: PoolWorker, problem: string): void {
-  // Goes to the unobserved-error report; the pool keeps serving.
-  AsyncAction.fromError(new TypeError(`winrt-async/worker: rejected a message from worker ${worker.id}: ${problem}`));
+function reportRejected(worker: PoolWorker, count: number, problem: string): void {
+  // Goes to the unobserved-error report, once per message; the pool keeps serving.
+  const what = count === 1 ? "a record" : `${count} records`;
+  AsyncAction.fromError(new TypeError(`winrt-async/worker: rejected ${what} of a message from worker ${worker.id}; the first: ${problem}`));
+}
+
+function exitCodeOf(cause: unknown): number | undefined {
+  const code = typeof cause === "object" && cause !== null ? (cause as { exitCode?: unknown }).exitCode : undefined;
+  return typeof code === "number" ? code : undefined;
+}
+
+function checkResourceLimits(limits: object): void {
+  for (const key of Object.keys(limits)) {
+    if (!RESOURCE_LIMITS.has(key)) {
+      throw new TypeError(
+        `WorkerPool options.resourceLimits has an unknown key ${JSON.stringify(key)}; expected ${[...RESOURCE_LIMITS].join(", ")}`,
+      );
+    }
+    const value = (limits as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== "number") {
+      throw new TypeError(`WorkerPool options.resourceLimits.${key} must be a number, got ${describe(value)}`);
+    }
+    if (!(value > 0 && Number.isFinite(value))) {
+      throw new RangeError(`WorkerPool options.resourceLimits.${key} must be a positive finite number of MB, got ${value}`);
+    }
+  }
+}
+
+/** A transfer-list item that is a detached `ArrayBuffer` (already transferred): sending it would send 0 bytes. */
+function detachedItem(list: readonly TransferItem[]): ArrayBuffer | undefined {
+  for (const item of list) {
+    if (!(item instanceof ArrayBuffer) || item.byteLength !== 0) continue;
+    try {
+      new Uint8Array(item);
+    } catch {
+      return item;
+    }
+  }
+  return undefined;
+}
+
+class DetachedInput {
+  constructor(readonly buffer: ArrayBuffer) {}
+}
+
+/** The error for an input `run` cannot copy: names the task and where in the input the problem is. */
+function inputError(name: string, input: unknown, error: unknown): unknown {
+  if (error instanceof DetachedInput) {
+    const path = pathTo(input, (value) => value === error.buffer || (ArrayBuffer.isView(value) && value.buffer === error.buffer));
+    return new TypeError(
+      `WorkerPool.run(${JSON.stringify(name)}): the transfer list holds a detached ArrayBuffer${path === undefined ? "" : ` (at ${path})`}; it was already transferred`,
+    );
+  }
+  const path = pathTo(input, isUncloneable);
+  if (path === undefined) return error;
+  const reason = error instanceof Error ? ` (${error.message})` : "";
+  const DOMExceptionClass = (globalThis as { DOMException?: new (message: string, name: string) => Error }).DOMException;
+  const message = `WorkerPool.run(${JSON.stringify(name)}): the input cannot be cloned: ${path} cannot be copied to a worker${reason}`;
+  return DOMExceptionClass === undefined ? new TypeError(message) : new DOMExceptionClass(message, "DataCloneError");
+}
+
+function isUncloneable(value: unknown): boolean {
+  if (typeof value === "function" || typeof value === "symbol") return true;
+  if (value instanceof ArrayBuffer && value.byteLength === 0) {
+    try {
+      new Uint8Array(value);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The path (`input.a[2].b`) of the first value in `root` that `test` accepts, or undefined. Only on errors. */
+function pathTo(root: unknown, test: (value: unknown) => boolean): string | undefined {
+  const seen = new Set<object>();
+  const visit = (value: unknown, path: string, depth: number): string | undefined => {
+    if (test(value)) return path;
+    if (typeof value !== "object" || value === null || seen.has(value) || depth > 64) return undefined;
+    seen.add(value);
+    try {
+      if (value instanceof Map) {
+        let index = 0;
+        for (const [key, item] of value) {
+          const found = visit(key, `${path}.<key ${index}>`, depth + 1) ?? visit(item, `${path}.get(<key ${index}>)`, depth + 1);
+          if (found !== undefined) return found;
+          index++;
+        }
+        return undefined;
+      }
+      if (value instanceof Set) {
+        let index = 0;
+        for (const item of value) {
+          const found = visit(item, `${path}.<item ${index++}>`, depth + 1);
+          if (found !== undefined) return found;
+        }
+        return undefined;
+      }
+      if (ArrayBuffer.isView(value)) return undefined;
+      const isArray = Array.isArray(value);
+      for (const key of Object.keys(value)) {
+        const step = isArray ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+        const found = visit((value as Record<string, unknown>)[key], path + step, depth + 1);
+        if (found !== undefined) return found;
+      }
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  };
+  return visit(root, "input", 0);
 }
 
 function retryDelay(failures: number): number {

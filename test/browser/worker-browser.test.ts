@@ -100,5 +100,22 @@ for (const isolated of [true, false]) {
         await page.close();
       }
     }, 60_000);
+
+    it("records reach only their own operation: one task code posts through self.postMessage is rejected", async () => {
+      const page = await openPage(isolated);
+      try {
+        const out = await page.evaluate("import('/test/fixtures/worker/browser-scenarios.mjs').then((m) => m.channel())");
+        expect(out).toEqual({
+          reported: ["TypeError", "TypeError"],
+          stray: "own",
+          gatedStatus: 0,
+          gated: "released",
+          strayNext: "own",
+          after: [0, 1, 2],
+        });
+      } finally {
+        await page.close();
+      }
+    }, 60_000);
   });
 }
