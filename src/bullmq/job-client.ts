@@ -14,6 +14,7 @@ import { JobWatch } from "./job-watch.js";
 import { JobEvents } from "./job-events.js";
 import { cancelChannel } from "./cancel-channel.js";
 import { redisOf } from "./redis-client.js";
+import { ErrorReporter } from "./error-reporter.js";
 
 /** Options of `new JobClient(queueName, options)`. */
 export interface JobClientOptions {
@@ -26,7 +27,17 @@ export interface JobClientOptions {
    * the queue's events stream; when they were, it re-reads the state of every watched job. Default 5000; 0 = never.
    */
   readonly resyncIntervalMs?: number | undefined;
-  /** Receives connection errors (ioredis reconnects by itself). Default: ignored. */
+  /**
+   * How long (ms) a `run` may wait for its job to be added: while Redis cannot be reached (nothing listening, a
+   * password it refuses, a connection lost) the add waits, and past this time the operation ends `error` with
+   * `DisconnectedError` (the last connection error as `cause`); if the add still reaches Redis later, that job is
+   * canceled. Default 10000.
+   */
+  readonly connectTimeoutMs?: number | undefined;
+  /**
+   * Receives connection and BullMQ errors (ioredis reconnects by itself). Default: the first one is printed once on
+   * the console (`console.error`), later ones are dropped.
+   */
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
@@ -64,6 +75,8 @@ export class JobClient<Tasks> {
   private readonly closeStarted: Promise<void>;
   private stopWaiting!: () => void;
   private readonly onError: (error: unknown) => void;
+  private readonly reporter: ErrorReporter;
+  private readonly connectTimeoutMs: number;
   private closing: Promise<void> | undefined = undefined;
   /**
    * Job ids made here: a random prefix per client (12 base-36 characters, about 62 bits) and a counter. Short on purpose: a job id is
@@ -86,12 +99,15 @@ export class JobClient<Tasks> {
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`JobClient expects options with a connection, got ${describe(options)}`);
     }
-    const { connection, prefix, resyncIntervalMs = 5000, onError } = options;
+    const { connection, prefix, resyncIntervalMs = 5000, connectTimeoutMs = 10_000, onError } = options;
     if (prefix !== undefined && typeof prefix !== "string") {
       throw new TypeError(`JobClient options.prefix must be a string, got ${describe(prefix)}`);
     }
     if (typeof resyncIntervalMs !== "number" || !(resyncIntervalMs >= 0)) {
       throw new TypeError(`JobClient options.resyncIntervalMs must be a number >= 0, got ${describe(resyncIntervalMs)}`);
+    }
+    if (typeof connectTimeoutMs !== "number" || !(connectTimeoutMs > 0)) {
+      throw new TypeError(`JobClient options.connectTimeoutMs must be a number > 0, got ${describe(connectTimeoutMs)}`);
     }
     if (onError !== undefined && typeof onError !== "function") {
       throw new TypeError(`JobClient options.onError must be a function, got ${describe(onError)}`);
@@ -99,7 +115,9 @@ export class JobClient<Tasks> {
     this.queueName = queueName;
     this.closeStarted = new Promise<void>((resolve) => (this.stopWaiting = resolve));
     this.make = jobOperationMaker(this);
-    this.onError = onError ?? (() => undefined);
+    this.reporter = new ErrorReporter(`JobClient of queue "${queueName}"`, onError);
+    this.onError = this.reporter.report;
+    this.connectTimeoutMs = connectTimeoutMs;
     this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
     this.queue.on("error", this.onError);
     const backend = this.queue.getBackend();
@@ -150,21 +168,42 @@ export class JobClient<Tasks> {
     return op;
   }
 
-  /** Adds the job once the client reads events (so none of the job's is missed). Never rejects. */
+  /**
+   * Adds the job once the client reads events (so none of the job's is missed). Never rejects. An add that has not
+   * reached Redis within `connectTimeoutMs` ends the operation with `DisconnectedError`; the add itself cannot be
+   * withdrawn from ioredis' offline queue, so if it still succeeds later the job is canceled.
+   */
   private async add(watch: JobWatch, name: string, data: unknown, options: JobsOptions): Promise<boolean> {
     this.pending++; // counted here rather than with `track`: one promise less per job
+    let gaveUp = false;
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      this.events.remove(watch);
+      watch.fail(
+        new DisconnectedError(`Job ${watch.jobId} could not be added to queue "${this.queueName}" within ${this.connectTimeoutMs} ms: Redis is out of reach.`, {
+          cause: this.reporter.last,
+        }),
+      );
+    }, this.connectTimeoutMs);
     try {
       if (!this.ready) {
         await Promise.race([this.events.ready, this.closeStarted]);
         if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
       }
       await this.queue.add(name, data, options);
+      if (gaveUp) {
+        await this.cancelJob(watch.jobId); // its operation already ended: the job must not run unwatched
+        return false;
+      }
       return true;
     } catch (error) {
-      this.events.remove(watch);
-      watch.fail(error);
+      if (!gaveUp) {
+        this.events.remove(watch);
+        watch.fail(error);
+      }
       return false;
     } finally {
+      clearTimeout(timer);
       this.untrack();
     }
   }

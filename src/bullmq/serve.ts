@@ -1,7 +1,7 @@
 import type { ConnectionOptions, Job, Worker as WorkerType } from "bullmq";
 import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
 import { RemoteTaskContext, type TaskContextHost } from "../remote/task-context.js";
-import { isCanceledError } from "../errors.js";
+import { DisconnectedError, isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
 import { asyncDisposeSymbol } from "../symbols.js";
 import type { WorkerPool } from "../worker/worker-pool.js";
@@ -11,6 +11,7 @@ import { assertJson } from "./json-value.js";
 import { CANCELED_MARKER, errorLogRow } from "./job-outcome.js";
 import { ProgressThrottle } from "./progress-throttle.js";
 import { CancelListener, cancelChannel } from "./cancel-channel.js";
+import { ErrorReporter } from "./error-reporter.js";
 
 /**
  * What `serve` needs of a worker pool: a `WorkerPool` from `winrt-async/worker` (its `run(name, input,
@@ -44,7 +45,16 @@ export interface ServeOptions {
   readonly maxStalledCount?: number | undefined;
   /** On `close()`, how long (ms) running jobs may go on before they are canceled and put back in the queue. Default 10000. */
   readonly closeGraceMs?: number | undefined;
-  /** Receives connection and BullMQ errors (ioredis reconnects by itself). Default: ignored. */
+  /**
+   * How long (ms) `ready` waits for Redis before it rejects with `DisconnectedError` (the last connection error as
+   * `cause`). The server keeps trying in the background and takes jobs once Redis answers; close it to stop.
+   * Default 10000.
+   */
+  readonly connectTimeoutMs?: number | undefined;
+  /**
+   * Receives connection and BullMQ errors (ioredis reconnects by itself). Default: the first one is printed once on
+   * the console (`console.error`), later ones are dropped.
+   */
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
@@ -52,7 +62,11 @@ export interface ServeOptions {
 export interface JobServer {
   /** The queue's name. */
   readonly queueName: string;
-  /** Resolves once the server listens for cancels and takes jobs; rejects if it cannot connect. */
+  /**
+   * Resolves once the server listens for cancels and takes jobs. Rejects when it cannot connect: with Redis'
+   * error (a refused password, a missing ACL permission), with `DisconnectedError` after `connectTimeoutMs`, or
+   * with `DisconnectedError` when the server is closed first. Never stays pending.
+   */
   readonly ready: Promise<void>;
   /**
    * Stops taking jobs and waits for the running ones; those still running `closeGraceMs` later are canceled
@@ -107,7 +121,10 @@ class Server implements JobServer, TaskContextHost<Running> {
   private readonly closeGraceMs: number;
   private readonly pool: JobPool | undefined;
   private readonly onError: (error: unknown) => void;
+  private readonly reporter: ErrorReporter;
   private closing: Promise<void> | undefined = undefined;
+  /** Settles `ready` (first call wins). */
+  private settleReady!: (error?: unknown) => void;
 
   constructor(
     queueName: string,
@@ -123,8 +140,18 @@ class Server implements JobServer, TaskContextHost<Running> {
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`serve expects options with a connection, got ${describe(options)}`);
     }
-    const { connection, prefix, concurrency = 1, progressIntervalMs = 100, pool, closeGraceMs = 10_000, onError } = options;
+    const {
+      connection,
+      prefix,
+      concurrency = 1,
+      progressIntervalMs = 100,
+      pool,
+      closeGraceMs = 10_000,
+      connectTimeoutMs = 10_000,
+      onError,
+    } = options;
     checkNumber(concurrency, "concurrency", 1);
+    checkNumber(connectTimeoutMs, "connectTimeoutMs", 1);
     checkNumber(progressIntervalMs, "progressIntervalMs", 0);
     checkNumber(closeGraceMs, "closeGraceMs", 0);
     for (const key of ["lockDuration", "stalledInterval", "maxStalledCount"] as const) {
@@ -140,7 +167,8 @@ class Server implements JobServer, TaskContextHost<Running> {
     this.progressIntervalMs = progressIntervalMs;
     this.closeGraceMs = closeGraceMs;
     this.pool = pool;
-    this.onError = onError ?? (() => undefined);
+    this.reporter = new ErrorReporter(`serve of queue "${queueName}"`, onError);
+    this.onError = this.reporter.report;
     this.listener = new CancelListener(
       connection,
       cancelChannel(prefix ?? "bull", queueName),
@@ -157,17 +185,41 @@ class Server implements JobServer, TaskContextHost<Running> {
       ...(options.maxStalledCount === undefined ? {} : { maxStalledCount: options.maxStalledCount }),
     });
     this.worker.on("error", this.onError);
-    // Take no job before the cancel subscription is active: a cancel for a job this process holds is never missed.
-    this.ready = this.listener.ready.then(async () => {
-      if (this.closing !== undefined) return;
-      this.worker.run().catch(this.onError);
-      await this.worker.waitUntilReady();
+    this.ready = new Promise<void>((resolve, reject) => {
+      let settled = false;
+      this.settleReady = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const timer = setTimeout(() => {
+        this.settleReady(
+          new DisconnectedError(`serve of queue "${queueName}" could not reach Redis within ${connectTimeoutMs} ms.`, {
+            cause: this.reporter.last,
+          }),
+        );
+      }, connectTimeoutMs);
     });
-    this.ready.catch(this.onError);
+    this.ready.catch(() => undefined); // its rejection reaches whoever awaits it; the errors themselves went to onError
+    // Take no job before the cancel subscription is active: a cancel for a job this process holds is never missed.
+    this.listener.ready
+      .then(async () => {
+        if (this.closing !== undefined) return;
+        this.worker.run().catch(this.onError);
+        await this.worker.waitUntilReady();
+        this.settleReady();
+      })
+      .catch((error: unknown) => {
+        this.onError(error);
+        this.settleReady(error);
+      });
   }
 
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.settleReady(new DisconnectedError(`serve of queue "${this.queueName}" was closed before it reached Redis.`));
       // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
       const client = (await Promise.race([this.worker.getBackend().client, Promise.resolve(undefined)])) as
         | { status?: string }
