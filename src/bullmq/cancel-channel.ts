@@ -1,5 +1,6 @@
 import type { Redis as RedisClient } from "ioredis";
 import { Redis } from "./peer-modules.js";
+import { settlesWithin } from "./settles-within.js";
 
 /**
  * The Redis pub/sub channel on which clients announce the cancel of an active job to every `serve` of the queue
@@ -31,16 +32,21 @@ export class CancelListener {
     this.ready = this.client.subscribe(channel).then(() => undefined);
   }
 
-  /** Closes the connection: politely when Redis answers, at once when it cannot be reached. Never rejects. */
-  async close(): Promise<void> {
+  /**
+   * Closes the connection: politely when Redis answers within `timeoutMs`, at once when it cannot be reached or
+   * does not answer in time. Never rejects.
+   */
+  async close(timeoutMs: number): Promise<void> {
     if (this.client.status !== "ready") {
       this.client.disconnect();
       return;
     }
-    try {
-      await this.client.quit();
-    } catch {
-      this.client.disconnect();
-    }
+    await settlesWithin(this.client.quit(), timeoutMs);
+    this.client.disconnect(); // nothing more after a quit that went through; a quit that did not ends here
+  }
+
+  /** Closes the connection at once. Never throws. */
+  disconnect(): void {
+    this.client.disconnect();
   }
 }

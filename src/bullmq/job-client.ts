@@ -15,6 +15,7 @@ import { JobEvents } from "./job-events.js";
 import { cancelChannel } from "./cancel-channel.js";
 import { redisOf } from "./redis-client.js";
 import { ErrorReporter } from "./error-reporter.js";
+import { settlesWithin } from "./settles-within.js";
 
 /** Options of `new JobClient(queueName, options)`. */
 export interface JobClientOptions {
@@ -34,6 +35,11 @@ export interface JobClientOptions {
    * canceled. Default 10000.
    */
   readonly connectTimeoutMs?: number | undefined;
+  /**
+   * How long (ms) `close()` waits for adds and cancels under way, and then for each connection to close politely,
+   * before it closes them at once. `close()` resolves within 3 × `closeTimeoutMs` in every case. Default 5000.
+   */
+  readonly closeTimeoutMs?: number | undefined;
   /**
    * Receives connection and BullMQ errors (ioredis reconnects by itself). Default: the first one is printed once on
    * the console (`console.error`), later ones are dropped.
@@ -77,6 +83,7 @@ export class JobClient<Tasks> {
   private readonly onError: (error: unknown) => void;
   private readonly reporter: ErrorReporter;
   private readonly connectTimeoutMs: number;
+  private readonly closeTimeoutMs: number;
   private closing: Promise<void> | undefined = undefined;
   /**
    * Job ids made here: a random prefix per client (12 base-36 characters, about 62 bits) and a counter. Short on purpose: a job id is
@@ -99,7 +106,7 @@ export class JobClient<Tasks> {
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`JobClient expects options with a connection, got ${describe(options)}`);
     }
-    const { connection, prefix, resyncIntervalMs = 5000, connectTimeoutMs = 10_000, onError } = options;
+    const { connection, prefix, resyncIntervalMs = 5000, connectTimeoutMs = 10_000, closeTimeoutMs = 5000, onError } = options;
     if (prefix !== undefined && typeof prefix !== "string") {
       throw new TypeError(`JobClient options.prefix must be a string, got ${describe(prefix)}`);
     }
@@ -108,6 +115,9 @@ export class JobClient<Tasks> {
     }
     if (typeof connectTimeoutMs !== "number" || !(connectTimeoutMs > 0)) {
       throw new TypeError(`JobClient options.connectTimeoutMs must be a number > 0, got ${describe(connectTimeoutMs)}`);
+    }
+    if (typeof closeTimeoutMs !== "number" || !(closeTimeoutMs > 0)) {
+      throw new TypeError(`JobClient options.closeTimeoutMs must be a number > 0, got ${describe(closeTimeoutMs)}`);
     }
     if (onError !== undefined && typeof onError !== "function") {
       throw new TypeError(`JobClient options.onError must be a function, got ${describe(onError)}`);
@@ -118,6 +128,7 @@ export class JobClient<Tasks> {
     this.reporter = new ErrorReporter(`JobClient of queue "${queueName}"`, onError);
     this.onError = this.reporter.report;
     this.connectTimeoutMs = connectTimeoutMs;
+    this.closeTimeoutMs = closeTimeoutMs;
     this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
     this.queue.on("error", this.onError);
     const backend = this.queue.getBackend();
@@ -231,25 +242,33 @@ export class JobClient<Tasks> {
    * Stops watching: waits for `add`s and cancels under way, ends every pending operation in `error` with
    * `DisconnectedError` (their jobs go on: attach them again later; cancel first to stop the work), and closes the
    * client's connections. When Redis cannot be reached it does not wait for it (an `add` that had not reached
-   * Redis ends its operation with `DisconnectedError` too). Idempotent; never rejects, never hangs.
+   * Redis ends its operation with `DisconnectedError` too). Each wait has a bound (`closeTimeoutMs`): it resolves
+   * within 3 × `closeTimeoutMs` in every case. Idempotent; never rejects.
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
       // Work under way finishes first (an add in flight then exists in Redis, and can be attached later), unless
       // the connection failed: then nothing waits for Redis, so close never hangs on a dead connection.
-      while (this.pending > 0 && !this.down) {
-        await new Promise<void>((resolve) => {
-          this.drained = resolve;
-          this.wentDown = resolve;
-        });
-      }
+      const drained = (async () => {
+        while (this.pending > 0 && !this.down) {
+          await new Promise<void>((resolve) => {
+            this.drained = resolve;
+            this.wentDown = resolve;
+          });
+        }
+      })();
+      await settlesWithin(drained, this.closeTimeoutMs);
       this.drained = this.wentDown = undefined;
       this.stopWaiting(); // what still waits for the first connection gives up (its operation: DisconnectedError)
       for (const watch of this.events.takeAll()) {
         watch.disconnected(`JobClient for queue "${this.queueName}" was closed before job ${watch.jobId} ended.`);
       }
-      await this.events.close(this.down).catch(this.onError);
-      await this.queue.close().catch(this.onError);
+      // A connection whose Redis died after it was ready quits through ioredis' offline queue, which never sends:
+      // past the bound it is closed at once.
+      await this.events.close(this.down, this.closeTimeoutMs);
+      if (!(await settlesWithin(this.queue.close().catch(this.onError), this.closeTimeoutMs))) {
+        await settlesWithin(this.queue.disconnect().catch(() => undefined), this.closeTimeoutMs);
+      }
     })();
     return this.closing;
   }

@@ -1,5 +1,6 @@
 import type { ConnectionOptions, Queue, QueueEvents as QueueEventsType } from "bullmq";
 import { redisOf } from "./redis-client.js";
+import { settlesWithin } from "./settles-within.js";
 import { QueueEvents } from "./peer-modules.js";
 import { failedOutcome, type FailedOutcome } from "./job-outcome.js";
 import type { JobWatch } from "./job-watch.js";
@@ -107,17 +108,20 @@ export class JobEvents {
     for (let w: JobWatch | undefined = head; w; w = w.next) w.failed(outcome);
   }
 
-  /** Stops reading events; `force`: Redis cannot be reached, do not wait for it. */
-  async close(force = false): Promise<void> {
+  /**
+   * Stops reading events; `force`: Redis cannot be reached, do not wait for it. Each wait lasts at most `timeoutMs`
+   * (then the connection is closed at once). Never rejects.
+   */
+  async close(force: boolean, timeoutMs: number): Promise<void> {
     this.closed = true;
     this.stopTimer();
-    if (!force) await this.ready.catch(() => undefined);
+    if (!force) await settlesWithin(this.ready, timeoutMs);
     const events = this.events;
     if (events === undefined) return;
     // With Redis out of reach, QueueEvents' close never resolves (its disconnect waits for the server), though it
     // does stop the reconnect attempts at once: start it and do not wait.
-    if (force) void events.close().catch(this.onError);
-    else await events.close();
+    const closing = events.close().catch(this.onError);
+    if (force || !(await settlesWithin(closing, timeoutMs))) void events.disconnect().catch(() => undefined);
   }
 
   private stopTimer(): void {

@@ -12,6 +12,7 @@ import { CANCELED_MARKER, errorLogRow } from "./job-outcome.js";
 import { ProgressThrottle } from "./progress-throttle.js";
 import { CancelListener, cancelChannel } from "./cancel-channel.js";
 import { ErrorReporter } from "./error-reporter.js";
+import { settlesWithin } from "./settles-within.js";
 
 /**
  * What `serve` needs of a worker pool: a `WorkerPool` from `winrt-async/worker` (its `run(name, input,
@@ -46,6 +47,11 @@ export interface ServeOptions {
   /** On `close()`, how long (ms) running jobs may go on before they are canceled and put back in the queue. Default 10000. */
   readonly closeGraceMs?: number | undefined;
   /**
+   * On `close()`, how long (ms) each later step may take: canceled bodies to end, then the forced close of the
+   * connections. `close()` resolves within `closeGraceMs` + 2 × `closeTimeoutMs` in every case. Default 5000.
+   */
+  readonly closeTimeoutMs?: number | undefined;
+  /**
    * How long (ms) `ready` waits for Redis before it rejects with `DisconnectedError` (the last connection error as
    * `cause`). The server keeps trying in the background and takes jobs once Redis answers; close it to stop.
    * Default 10000.
@@ -70,10 +76,13 @@ export interface JobServer {
   readonly ready: Promise<void>;
   /**
    * Stops taking jobs and waits for the running ones; those still running `closeGraceMs` later are canceled
-   * (their `ctx.signal` aborts) and, once their bodies have returned, put back in the queue for another consumer.
-   * Then closes the connections. When Redis cannot be reached at that moment, it cancels the running bodies and
-   * closes at once (their jobs stall, and BullMQ gives them to another consumer once Redis is back).
-   * Idempotent; never rejects, never hangs.
+   * (their `ctx.signal` aborts) and, once their bodies have ended, put back in the queue for another consumer (a
+   * body that returns a result instead completes its job). When Redis is lost before or during the close, the
+   * bodies are canceled at once (their jobs cannot end in Redis now; BullMQ gives them to another consumer once it
+   * is back). Bodies still running `closeTimeoutMs` after their cancel (a body without a `pool` that ignores
+   * `ctx.signal` cannot be stopped) are left behind: the connections are closed under them, their jobs stall and
+   * another consumer takes them after the lock expires, as after a crash, and what they return later is dropped.
+   * Resolves within `closeGraceMs` + 2 × `closeTimeoutMs` in every case. Idempotent; never rejects.
    */
   close(): Promise<void>;
   /** `close()`, for `await using`. */
@@ -91,6 +100,10 @@ interface Running {
   throttle: ProgressThrottle | undefined;
   /** Why we canceled the body, if we did. */
   reason: "cancel" | "close" | undefined;
+  /** Stops waiting for the body (close gave up on it): `process` throws, with the connections already closed. */
+  abandon: ((error: unknown) => void) | undefined;
+  /** `close` gave up on the body: nothing more is written for the job. */
+  abandoned: boolean;
 }
 
 /** How long a cancel announced for a job this process does not hold is remembered (it may be about to take it). */
@@ -119,6 +132,11 @@ class Server implements JobServer, TaskContextHost<Running> {
   private readonly cancelRequests = new Map<string, number>();
   private readonly progressIntervalMs: number;
   private readonly closeGraceMs: number;
+  private readonly closeTimeoutMs: number;
+  /** The worker's ioredis client, once the worker is ready (its status tells whether Redis is reachable). */
+  private redis: { readonly status: string } | undefined = undefined;
+  /** Called when the worker's connection is lost (set while closing). */
+  private lost: (() => void) | undefined = undefined;
   private readonly pool: JobPool | undefined;
   private readonly onError: (error: unknown) => void;
   private readonly reporter: ErrorReporter;
@@ -147,6 +165,7 @@ class Server implements JobServer, TaskContextHost<Running> {
       progressIntervalMs = 100,
       pool,
       closeGraceMs = 10_000,
+      closeTimeoutMs = 5000,
       connectTimeoutMs = 10_000,
       onError,
     } = options;
@@ -154,6 +173,7 @@ class Server implements JobServer, TaskContextHost<Running> {
     checkNumber(connectTimeoutMs, "connectTimeoutMs", 1);
     checkNumber(progressIntervalMs, "progressIntervalMs", 0);
     checkNumber(closeGraceMs, "closeGraceMs", 0);
+    checkNumber(closeTimeoutMs, "closeTimeoutMs", 1);
     for (const key of ["lockDuration", "stalledInterval", "maxStalledCount"] as const) {
       if (options[key] !== undefined) checkNumber(options[key], key, key === "maxStalledCount" ? 0 : 1);
     }
@@ -166,6 +186,7 @@ class Server implements JobServer, TaskContextHost<Running> {
     this.queueName = queueName;
     this.progressIntervalMs = progressIntervalMs;
     this.closeGraceMs = closeGraceMs;
+    this.closeTimeoutMs = closeTimeoutMs;
     this.pool = pool;
     this.reporter = new ErrorReporter(`serve of queue "${queueName}"`, onError);
     this.onError = this.reporter.report;
@@ -185,6 +206,7 @@ class Server implements JobServer, TaskContextHost<Running> {
       ...(options.maxStalledCount === undefined ? {} : { maxStalledCount: options.maxStalledCount }),
     });
     this.worker.on("error", this.onError);
+    this.worker.getBackend().on("close", () => this.lost?.());
     this.ready = new Promise<void>((resolve, reject) => {
       let settled = false;
       this.settleReady = (error?: unknown) => {
@@ -209,6 +231,7 @@ class Server implements JobServer, TaskContextHost<Running> {
         if (this.closing !== undefined) return;
         this.worker.run().catch(this.onError);
         await this.worker.waitUntilReady();
+        this.redis = (await this.worker.getBackend().client) as unknown as { readonly status: string };
         this.settleReady();
       })
       .catch((error: unknown) => {
@@ -220,35 +243,44 @@ class Server implements JobServer, TaskContextHost<Running> {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.settleReady(new DisconnectedError(`serve of queue "${this.queueName}" was closed before it reached Redis.`));
-      // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
-      const client = (await Promise.race([this.worker.getBackend().client, Promise.resolve(undefined)])) as
-        | { status?: string }
-        | undefined;
-      if (client?.status !== "ready") {
-        // Redis is out of reach: the jobs cannot end there now (BullMQ's stall handling gives them to another
-        // consumer once it is back), so cancel the bodies and do not wait for them or for Redis.
+      const cancelAll = (): void => {
         for (const entry of this.running.values()) this.cancelRunning(entry, "close");
-        await this.worker.close(true).catch(this.onError);
-        await this.listener.close();
+      };
+      // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
+      // 1. The grace period: running jobs may finish, unless the connection is (or gets) lost.
+      const closing = this.worker.close().catch(this.onError);
+      const lost = new Promise<void>((resolve) => {
+        this.lost = resolve;
+        if (!this.connected()) resolve();
+      });
+      await settlesWithin(Promise.race([closing, lost]), this.closeGraceMs);
+      this.lost = undefined;
+      // 2. Cancel what still runs; canceled bodies end (their jobs go back to the queue) within closeTimeoutMs.
+      cancelAll();
+      if (this.connected() && (await settlesWithin(closing, this.closeTimeoutMs))) {
+        await this.listener.close(this.closeTimeoutMs);
         return;
       }
-      const grace = setTimeout(() => {
-        for (const entry of this.running.values()) this.cancelRunning(entry, "close");
-      }, this.closeGraceMs);
-      try {
-        await this.worker.close();
-      } catch (error) {
-        this.onError(error);
-      } finally {
-        clearTimeout(grace);
+      // 3. Redis is lost, or a body ignores its cancel: close the connections under the bodies first (so BullMQ
+      // cannot fail their jobs: they stall, as after a crash), then stop waiting for the bodies.
+      const forced = this.worker.getBackend().disconnect().catch(() => undefined);
+      this.listener.disconnect();
+      for (const entry of this.running.values()) {
+        entry.abandoned = true;
+        entry.abandon?.(new DisconnectedError(`serve of queue "${this.queueName}" closed while job ${entry.job.id} ran.`));
       }
-      await this.listener.close();
+      await settlesWithin(Promise.all([forced, closing]), this.closeTimeoutMs);
     })();
     return this.closing;
   }
 
   [asyncDisposeSymbol](): Promise<void> {
     return this.close();
+  }
+
+  /** Redis answers the worker's connection as far as ioredis knows (false before it connected and once it is lost). */
+  private connected(): boolean {
+    return this.redis?.status === "ready";
   }
 
   /** Cancels the body of `entry` (its context, or its pool operation). */
@@ -300,7 +332,7 @@ class Server implements JobServer, TaskContextHost<Running> {
       );
     }
     if (this.cancelRequests.delete(jobId)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
-    const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined };
+    const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined, abandon: undefined, abandoned: false };
     this.running.set(jobId, entry);
     try {
       let ok = false;
@@ -310,7 +342,7 @@ class Server implements JobServer, TaskContextHost<Running> {
         const ctx = new RemoteTaskContext<Running>(this, entry);
         entry.ctx = ctx;
         try {
-          value = await task(job.data, ctx);
+          value = await this.body(entry, task(job.data, ctx));
           ok = true;
         } catch (error) {
           value = error;
@@ -324,14 +356,15 @@ class Server implements JobServer, TaskContextHost<Running> {
         entry.op = op;
         op.progress = (_op, progress) => this.taskProgress(entry, progress);
         try {
-          value = await op;
+          value = await this.body(entry, op);
           ok = true;
         } catch (error) {
           value = error;
         }
         // Canceled: wait until the body has unwound (its finally blocks ran, or its thread was terminated).
-        if (entry.reason !== undefined) await op[asyncDisposeSymbol]();
+        if (entry.reason !== undefined && !entry.abandoned) await op[asyncDisposeSymbol]();
       }
+      if (entry.abandoned) throw value; // the connections are closed: the job stalls and moves on
       if (entry.reason === "close") {
         // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
         entry.throttle?.close();
@@ -358,6 +391,14 @@ class Server implements JobServer, TaskContextHost<Running> {
       entry.throttle?.close();
       this.running.delete(jobId);
     }
+  }
+
+  /** What the body gives, unless `close` abandons it first (then `process` throws and the job stalls). */
+  private body(entry: Running, result: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      entry.abandon = reject;
+      Promise.resolve(result).then(resolve, reject);
+    });
   }
 
   /** Writes the error's envelope to the job's log, then throws what BullMQ stores as `failedReason`. */
