@@ -11,8 +11,28 @@ export function cancelChannel(prefix: string, queueName: string): string {
   return `${prefix}:${queueName}:winrt-async:cancel`;
 }
 
+/** The message announcing the cancel of job `jobId` created at `timestamp` (BullMQ's `job.timestamp`). */
+export function cancelMessage(jobId: string, timestamp: number): string {
+  return JSON.stringify({ jobId, timestamp });
+}
+
+/** Reads an announcement: the job id and its creation time (`undefined` for a bare id, as older clients sent). */
+function readCancelMessage(message: string): { jobId: string; timestamp: number | undefined } {
+  if (message.startsWith("{")) {
+    try {
+      const parsed = JSON.parse(message) as { jobId?: unknown; timestamp?: unknown };
+      if (typeof parsed.jobId === "string" && typeof parsed.timestamp === "number") {
+        return { jobId: parsed.jobId, timestamp: parsed.timestamp };
+      }
+    } catch {
+      // not ours: a bare id that happens to start with "{"
+    }
+  }
+  return { jobId: message, timestamp: undefined };
+}
+
 /**
- * A subscriber connection on the cancel channel: calls `onCancel(jobId)` for every announcement. `ready`
+ * A subscriber connection on the cancel channel: calls `onCancel(jobId, timestamp)` for every announcement. `ready`
  * resolves once the subscription is active (a `serve` takes no job before that, so no announcement for a job it
  * holds can be missed). `connection` is what BullMQ accepts: ioredis options or an ioredis client to duplicate.
  */
@@ -20,14 +40,21 @@ export class CancelListener {
   readonly ready: Promise<void>;
   private readonly client: RedisClient;
 
-  constructor(connection: unknown, channel: string, onCancel: (jobId: string) => void, onError: (error: unknown) => void) {
+  constructor(
+    connection: unknown,
+    channel: string,
+    onCancel: (jobId: string, timestamp: number | undefined) => void,
+    onError: (error: unknown) => void,
+  ) {
     this.client =
       connection instanceof Redis
         ? connection.duplicate()
         : new Redis({ ...(connection as object), maxRetriesPerRequest: null, lazyConnect: false });
     this.client.on("error", onError);
     this.client.on("message", (received: string, message: string) => {
-      if (received === channel) onCancel(message);
+      if (received !== channel) return;
+      const { jobId, timestamp } = readCancelMessage(message);
+      onCancel(jobId, timestamp);
     });
     this.ready = this.client.subscribe(channel).then(() => undefined);
   }

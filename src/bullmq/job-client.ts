@@ -12,7 +12,7 @@ import { Queue } from "./peer-modules.js";
 import { assertJson } from "./json-value.js";
 import { JobWatch } from "./job-watch.js";
 import { JobEvents } from "./job-events.js";
-import { cancelChannel } from "./cancel-channel.js";
+import { cancelChannel, cancelMessage } from "./cancel-channel.js";
 import { redisOf } from "./redis-client.js";
 import { ErrorReporter } from "./error-reporter.js";
 import { settlesWithin } from "./settles-within.js";
@@ -201,7 +201,14 @@ export class JobClient<Tasks> {
         await Promise.race([this.events.ready, this.closeStarted]);
         if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
       }
-      await this.queue.add(name, data, options);
+      const job = await this.queue.add(name, data, options);
+      // BullMQ's `deduplication` kept another job: follow that one (the operation's `jobId` now names it).
+      if (job.id !== undefined && job.id !== watch.jobId && !gaveUp && !watch.ended) {
+        this.events.remove(watch);
+        watch.jobId = watch.op._key = job.id;
+        this.events.add(watch);
+        void this.events.resyncJob(job.id);
+      }
       if (gaveUp) {
         await this.cancelJob(watch.jobId); // its operation already ended: the job must not run unwatched
         return false;
@@ -355,10 +362,16 @@ export class JobClient<Tasks> {
     }
   }
 
+  /**
+   * Announces the cancel of `jobId` to every `serve`, with the job's creation time: a serve that does not hold the
+   * job remembers the pair, so a later job reusing the id is not canceled. Never rejects.
+   */
   private async announceCancel(jobId: string): Promise<void> {
     try {
       const client = await redisOf(this.queue);
-      await client.publish(this.channel, jobId);
+      const timestamp = await client.hget(this.queue.toKey(jobId), "timestamp");
+      if (timestamp === null) return; // no such job (any more): nothing to cancel
+      await client.publish(this.channel, cancelMessage(jobId, Number(timestamp)));
     } catch (error) {
       this.onError(error);
     }
@@ -426,8 +439,13 @@ function readJobOptions(job: JobsOptions | undefined): JobsOptions | undefined {
     if (typeof jobId !== "string" || jobId === "") {
       throw new TypeError(`JobClient.run options.job.jobId must be a non-empty string, got ${describe(jobId)}`);
     }
-    if (/^\d+$/.test(jobId) || jobId.includes(":")) {
-      throw new RangeError(`JobClient.run options.job.jobId must not be an integer nor contain ":" (BullMQ's rule), got ${describe(jobId)}`);
+    // BullMQ's own checks (Job.addJob), made here so they throw synchronously: an id that reads back as the same
+    // integer ("1", "-1") is refused ("007" is not: it reads back as 7), and so is a ":" unless the id has exactly
+    // three parts (its legacy repeatable ids).
+    if (`${parseInt(jobId, 10)}` === jobId || (jobId.includes(":") && jobId.split(":").length !== 3)) {
+      throw new RangeError(
+        `JobClient.run options.job.jobId must not be an integer nor contain ":" (BullMQ's rules), got ${describe(jobId)}`,
+      );
     }
   }
   return job;

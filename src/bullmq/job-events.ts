@@ -157,6 +157,12 @@ export class JobEvents {
       seen(id);
       this.removed(jobId);
     });
+    // An add whose id already existed: BullMQ kept the old job and sends no other event for the add, so the
+    // operation reads that job's state (it may have ended long ago) and follows it from there.
+    events.on("duplicated", ({ jobId }, id) => {
+      seen(id);
+      if (this.watches.has(jobId)) void this.resyncOne(jobId);
+    });
     events.on("progress", ({ jobId, data }, id) => {
       seen(id);
       for (let w = this.watches.get(jobId); w; w = w.next) w.progress(data);
@@ -189,6 +195,11 @@ export class JobEvents {
   async resync(): Promise<void> {
     const ids = [...this.watches.keys()];
     await Promise.all(ids.map((jobId) => this.resyncOne(jobId)));
+  }
+
+  /** Re-reads one watched job's state (see `resync`). Never rejects. */
+  resyncJob(jobId: string): Promise<void> {
+    return this.resyncOne(jobId);
   }
 
   private async resyncOne(jobId: string): Promise<void> {

@@ -129,7 +129,8 @@ class Server implements JobServer, TaskContextHost<Running> {
   private readonly worker: WorkerType;
   private readonly listener: CancelListener;
   private readonly running = new Map<string, Running>();
-  private readonly cancelRequests = new Map<string, number>();
+  /** Cancels announced for jobs this process did not hold: job id → when heard, and the job's creation time. */
+  private readonly cancelRequests = new Map<string, { readonly at: number; readonly timestamp: number | undefined }>();
   private readonly progressIntervalMs: number;
   private readonly closeGraceMs: number;
   private readonly closeTimeoutMs: number;
@@ -193,7 +194,7 @@ class Server implements JobServer, TaskContextHost<Running> {
     this.listener = new CancelListener(
       connection,
       cancelChannel(prefix ?? "bull", queueName),
-      (jobId) => this.cancelRequested(jobId),
+      (jobId, timestamp) => this.cancelRequested(jobId, timestamp),
       this.onError,
     );
     this.worker = new Worker(queueName, (job, token) => this.process(job, token), {
@@ -290,21 +291,22 @@ class Server implements JobServer, TaskContextHost<Running> {
     entry.op?.cancel();
   }
 
-  private cancelRequested(jobId: string): void {
+  private cancelRequested(jobId: string, timestamp: number | undefined): void {
     const entry = this.running.get(jobId);
-    if (entry !== undefined) {
+    if (entry !== undefined && isSameJob(entry.job, timestamp)) {
       this.cancelRunning(entry, "cancel");
       return;
     }
-    // Not held here (yet): this process may be between taking the job and starting it.
+    // Not held here (yet): this process may be between taking the job and starting it. The creation time keeps
+    // the cancel to that job: a later job reusing the id is another job.
     const now = Date.now();
     if (this.cancelRequests.size >= REMEMBER_CANCEL_MAX) {
-      for (const [id, at] of this.cancelRequests) {
+      for (const [id, { at }] of this.cancelRequests) {
         if (now - at < REMEMBER_CANCEL_MS && this.cancelRequests.size < REMEMBER_CANCEL_MAX) break;
         this.cancelRequests.delete(id);
       }
     }
-    this.cancelRequests.set(jobId, now);
+    this.cancelRequests.set(jobId, { at: now, timestamp });
   }
 
   /** @internal `TaskContextHost`: a report of the body (JSON only: anything else is dropped and reported). */
@@ -331,7 +333,11 @@ class Server implements JobServer, TaskContextHost<Running> {
         true,
       );
     }
-    if (this.cancelRequests.delete(jobId)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
+    const remembered = this.cancelRequests.get(jobId);
+    if (remembered !== undefined) {
+      this.cancelRequests.delete(jobId);
+      if (isSameJob(job, remembered.timestamp)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
+    }
     const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined, abandon: undefined, abandoned: false };
     this.running.set(jobId, entry);
     try {
@@ -411,6 +417,11 @@ class Server implements JobServer, TaskContextHost<Running> {
     }
     throw unrecoverable ? new UnrecoverableError(reason) : new Error(reason);
   }
+}
+
+/** The announced cancel names `job` (same id, and the same creation time when the announcement carries one). */
+function isSameJob(job: Job, timestamp: number | undefined): boolean {
+  return timestamp === undefined || job.timestamp === timestamp;
 }
 
 function checkNumber(value: unknown, name: string, min: number): void {
