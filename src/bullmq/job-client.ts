@@ -61,7 +61,7 @@ export type JobOperation<TResult, TProgress> = AsyncOperationWithProgress<TResul
 
 /**
  * The producer side of `winrt-async/bullmq`: runs the tasks a `serve` process exposes, on any machine that
- * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one `QueueEvents` per client.
+ * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one events reader per client.
  * Typed from the very `tasks` object that `serve` runs: `new JobClient<typeof tasks>(...)`.
  */
 export class JobClient<Tasks> {
@@ -316,8 +316,8 @@ export class JobClient<Tasks> {
       if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
       // The state first: a finished job's fields are final, while a snapshot read before it finished is stale.
       const state = await this.queue.getJobState(watch.jobId);
-      const job = state === "unknown" ? undefined : await this.queue.getJob(watch.jobId);
-      if (job === undefined) {
+      const end = await this.events.readEnd(watch.jobId, state);
+      if (end === "gone") {
         this.events.remove(watch);
         watch.fail(
           new AsyncError(`No job with id ${watch.jobId} in queue "${this.queueName}" (never added, or removed).`, {
@@ -326,13 +326,22 @@ export class JobClient<Tasks> {
         );
         return false;
       }
-      if (state === "completed") this.events.completed(watch.jobId, job.returnvalue);
-      else if (state === "failed") await this.events.failed(watch.jobId, job.failedReason);
+      if (end !== undefined) await this.events.settle(watch.jobId, end);
       else {
         // `job.progress` reads 0 for a job that never reported; the raw field tells the two apart.
         const client = await redisOf(this.queue);
         const raw = await client.hget(this.queue.toKey(watch.jobId), "progress");
-        if (raw !== null && !watch.progressSeen) watch.progress(JSON.parse(raw));
+        if (raw !== null && !watch.progressSeen) {
+          let progress: unknown;
+          try {
+            progress = JSON.parse(raw) as unknown;
+          } catch (error) {
+            // Not JSON (written by another producer): reported and skipped; the job's later events still count.
+            this.onError(new TypeError(`The stored progress of job ${watch.jobId} is not JSON; skipped.`, { cause: error }));
+            return true;
+          }
+          watch.progress(progress);
+        }
       }
       return true;
     } catch (error) {

@@ -232,7 +232,7 @@ class Server implements JobServer, TaskContextHost<Running> {
         if (this.closing !== undefined) return;
         this.worker.run().catch(this.onError);
         await this.worker.waitUntilReady();
-        this.redis = (await this.worker.getBackend().client) as unknown as { readonly status: string };
+        this.redis = await this.worker.getBackend().client;
         this.settleReady();
       })
       .catch((error: unknown) => {
