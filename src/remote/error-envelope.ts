@@ -45,6 +45,19 @@ const MAX_AGGREGATED = 32;
 
 // Properties carried by their own envelope fields, never in `data`.
 const RESERVED = new Set(["name", "message", "stack", "cause", "hresult", "errors"]);
+const MAX_ARRAY = MAX_KEYS * 16;
+
+// Looked up on an error by the language itself although no built-in error defines it (JSON.stringify reads it).
+const PROTOCOL_KEYS = new Set(["toJSON"]);
+
+/**
+ * Whether own data under `key` would shadow a member of `target` (what it has or inherits: `toString`, `valueOf`,
+ * `hasOwnProperty`, ...) or a protocol member (`toJSON`): `String(err)` or `${err}` would then throw in whoever
+ * prints the error.
+ */
+function shadowsMember(target: object, key: string): boolean {
+  return PROTOCOL_KEYS.has(key) || key in target;
+}
 
 /**
  * Encodes any thrown value as an `ErrorEnvelope`. Never throws: a getter that throws, a revoked proxy or a cycle
@@ -113,7 +126,7 @@ function ownData(error: object): Record<string, JsonValue> | undefined {
   let data: Record<string, JsonValue> | undefined;
   let count = 0;
   for (const key of keys) {
-    if (RESERVED.has(key) || FORBIDDEN_KEYS.has(key)) continue;
+    if (RESERVED.has(key) || FORBIDDEN_KEYS.has(key) || shadowsMember(Error.prototype, key)) continue;
     if (++count > MAX_KEYS) break;
     let value: JsonValue | undefined;
     try {
@@ -153,7 +166,7 @@ function toJson(value: unknown, depth: number, seen: Set<object>): JsonValue | u
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      return value.slice(0, MAX_KEYS * 16).map((item) => toJson(item, depth - 1, seen) ?? null);
+      return value.slice(0, MAX_ARRAY).map((item) => toJson(item, depth - 1, seen) ?? null);
     }
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return undefined;
@@ -197,12 +210,15 @@ const classes: Record<string, ErrorClass | undefined> = Object.assign(Object.cre
  * Rebuilds the thrown value from an envelope: our classes (`CanceledError`, `TimeoutError`, `DisconnectedError`,
  * ...) as our classes, the built-in ones (`TypeError`, `RangeError`, `AggregateError`, ...) as themselves, any
  * other name as an `AsyncError` carrying that `name` and the envelope's `hresult`; each with the sender's
- * `message` and `stack`, its `cause` rebuilt recursively and its `data` as own properties. A `thrown: "value"`
- * envelope gives back the value itself.
+ * `message` and `stack`, its `cause` rebuilt recursively and its `data` as own properties, except a key the
+ * rebuilt error already has or inherits (`toString`, `valueOf`, `toJSON`, ...): own data never shadows a member,
+ * so `String(err)` and `${err}` always work. A `thrown: "value"` envelope gives back the value itself.
  *
- * Throws `TypeError` naming the problem when `envelope` is not a well-formed `ErrorEnvelope` or carries a
- * `__proto__`, `constructor` or `prototype` key anywhere (nothing is assigned through such a key, so no
- * prototype can be reached).
+ * Throws `TypeError` naming the problem when `envelope` is not a well-formed `ErrorEnvelope`: a missing or
+ * mistyped field, a `__proto__`, `constructor` or `prototype` key anywhere (nothing is assigned through such a
+ * key, so no prototype can be reached), or data beyond the bounds `encodeError` keeps to (more than 256 keys in
+ * an object, 4096 items in an array, 32 inner `errors`, nesting deeper than the encoder goes, or a value JSON
+ * cannot carry).
  */
 export function decodeError(envelope: unknown): unknown {
   const problem = envelopeProblem(envelope, MAX_CAUSE_DEPTH + 1);
@@ -231,6 +247,8 @@ function decode(envelope: ErrorEnvelope): unknown {
   if (envelope.stack !== undefined) define(error, "stack", envelope.stack);
   if (envelope.data !== undefined) {
     for (const key of Object.keys(envelope.data)) {
+      // A member the error has or inherits is never shadowed (what `encodeError` leaves out too).
+      if (shadowsMember(error, key)) continue;
       // `defineProperty`, never assignment: no setter on the error or its prototypes runs.
       Object.defineProperty(error, key, {
         value: envelope.data[key],
@@ -271,8 +289,20 @@ function envelopeProblem(value: unknown, depth: number): string | undefined {
     return `"stack" must be a string, got ${safeDescribe(envelope["stack"])}`;
   }
   const data = envelope["data"];
-  if (data !== undefined && (typeof data !== "object" || data === null || Array.isArray(data))) {
-    return `"data" must be an object, got ${safeDescribe(data)}`;
+  if (data !== undefined) {
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      return `"data" must be an object, got ${safeDescribe(data)}`;
+    }
+    // Each value of `data` is encoded with the same depth as a whole `value`.
+    if (Object.keys(data).length > MAX_KEYS) return `"data" has more than ${MAX_KEYS} keys`;
+    for (const key of Object.keys(data)) {
+      const inner = jsonProblem((data as Record<string, unknown>)[key], MAX_DATA_DEPTH, `data.${key}`);
+      if (inner !== undefined) return inner;
+    }
+  }
+  if (envelope["value"] !== undefined) {
+    const inner = jsonProblem(envelope["value"], MAX_DATA_DEPTH, "value");
+    if (inner !== undefined) return inner;
   }
   if (envelope["cause"] !== undefined) {
     const inner = envelopeProblem(envelope["cause"], depth - 1);
@@ -281,10 +311,49 @@ function envelopeProblem(value: unknown, depth: number): string | undefined {
   const errors = envelope["errors"];
   if (errors !== undefined) {
     if (!Array.isArray(errors)) return `"errors" must be an array, got ${safeDescribe(errors)}`;
+    if (errors.length > MAX_AGGREGATED) return `"errors" has more than ${MAX_AGGREGATED} items`;
     for (const inner of errors) {
       const problem = envelopeProblem(inner, depth - 1);
       if (problem !== undefined) return `in "errors": ${problem}`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * What keeps `value` from being something `toJson` could have produced at `depth`, or undefined: the bounds of
+ * encoding (keys per object, items per array, nesting) hold for what is decoded, so a forged envelope costs the
+ * receiver no more than a real one.
+ */
+function jsonProblem(value: unknown, depth: number, path: string): string | undefined {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return undefined;
+    case "number":
+      return Number.isFinite(value) ? undefined : `${path} is not a finite number`;
+    case "object":
+      break;
+    default:
+      return `${path} is not JSON data (${typeof value})`;
+  }
+  if (value === null) return undefined;
+  if (depth < 0) return `${path} is nested deeper than ${MAX_DATA_DEPTH} levels`;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_ARRAY) return `${path} has more than ${MAX_ARRAY} items`;
+    for (let i = 0; i < value.length; i++) {
+      const inner = jsonProblem(value[i], depth - 1, `${path}[${i}]`);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return `${path} is not a plain object`;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_KEYS) return `${path} has more than ${MAX_KEYS} keys`;
+  for (const key of keys) {
+    const inner = jsonProblem((value as Record<string, unknown>)[key], depth - 1, `${path}.${key}`);
+    if (inner !== undefined) return inner;
   }
   return undefined;
 }

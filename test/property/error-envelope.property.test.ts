@@ -51,7 +51,8 @@ const classes = [
   },
 ];
 
-const dataKey = fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !RESERVED.has(key));
+// Keys every error inherits (toString, valueOf, ...) are never carried: they would shadow the member.
+const dataKey = fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !RESERVED.has(key) && !(key in Error.prototype) && key !== "toJSON");
 const errorShape = fc.letrec((tie) => ({
   error: fc.record({
     kind: fc.integer({ min: 0, max: classes.length - 1 }),
