@@ -6,7 +6,8 @@ import { describe } from "../describe.js";
 import { asyncDisposeSymbol } from "../symbols.js";
 import type { WorkerPool } from "../worker/worker-pool.js";
 import type { TaskMap } from "../remote/task-types.js";
-import { UnrecoverableError, WaitingError, Worker } from "./peer-modules.js";
+import { UnrecoverableError, WaitingError } from "./peer-modules.js";
+import { ServeWorker, malformedJobs } from "./serve-worker.js";
 import { assertJson } from "./json-value.js";
 import { CANCELED_MARKER, errorLogRow } from "./job-outcome.js";
 import { ProgressThrottle } from "./progress-throttle.js";
@@ -197,7 +198,7 @@ class Server implements JobServer, TaskContextHost<Running> {
       (jobId, timestamp) => this.cancelRequested(jobId, timestamp),
       this.onError,
     );
-    this.worker = new Worker(queueName, (job, token) => this.process(job, token), {
+    this.worker = new ServeWorker(queueName, (job, token) => this.process(job, token), {
       connection,
       concurrency,
       autorun: false,
@@ -324,6 +325,8 @@ class Server implements JobServer, TaskContextHost<Running> {
   private async process(job: Job, token: string | undefined): Promise<unknown> {
     const jobId = job.id!;
     const name = job.name;
+    const malformed = malformedJobs.get(job);
+    if (malformed !== undefined) return this.fail(job, malformed, true); // its data or options are not JSON
     const task = Object.hasOwn(this.tasks, name) ? this.tasks[name] : undefined;
     if (typeof task !== "function") {
       const known = Object.keys(this.tasks).filter((key) => typeof this.tasks[key] === "function");
