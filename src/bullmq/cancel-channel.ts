@@ -5,10 +5,16 @@ import { settlesWithin } from "./settles-within.js";
 /**
  * The Redis pub/sub channel on which clients announce the cancel of an active job to every `serve` of the queue
  * (BullMQ's own `worker.cancelJob` reaches only the `Worker` object holding the job: taskforcesh/bullmq #3768).
- * The message is the job id.
+ * Pub/sub spans the whole server while queues live in one database, so the name carries the database number too:
+ * `<prefix>:<queue>:winrt-async:cancel:<db>` (an ACL user needs pub/sub permission on it).
  */
-export function cancelChannel(prefix: string, queueName: string): string {
-  return `${prefix}:${queueName}:winrt-async:cancel`;
+export function cancelChannel(prefix: string, queueName: string, db: number): string {
+  return `${prefix}:${queueName}:winrt-async:cancel:${db}`;
+}
+
+/** The database number an ioredis client selects (0 unless its options say otherwise). */
+export function databaseOf(client: { readonly options: { readonly db?: number | undefined } }): number {
+  return client.options.db ?? 0;
 }
 
 /** The message announcing the cancel of job `jobId` created at `timestamp` (BullMQ's `job.timestamp`). */
@@ -42,7 +48,7 @@ export class CancelListener {
 
   constructor(
     connection: unknown,
-    channel: string,
+    channelOf: (db: number) => string,
     onCancel: (jobId: string, timestamp: number | undefined) => void,
     onError: (error: unknown) => void,
   ) {
@@ -51,6 +57,7 @@ export class CancelListener {
         ? connection.duplicate()
         : new Redis({ ...(connection as object), maxRetriesPerRequest: null, lazyConnect: false });
     this.client.on("error", onError);
+    const channel = channelOf(databaseOf(this.client));
     this.client.on("message", (received: string, message: string) => {
       if (received !== channel) return;
       const { jobId, timestamp } = readCancelMessage(message);

@@ -12,7 +12,7 @@ import { Queue } from "./peer-modules.js";
 import { assertJson } from "./json-value.js";
 import { JobWatch } from "./job-watch.js";
 import { JobEvents } from "./job-events.js";
-import { cancelChannel, cancelMessage } from "./cancel-channel.js";
+import { cancelChannel, cancelMessage, databaseOf } from "./cancel-channel.js";
 import { redisOf } from "./redis-client.js";
 import { ErrorReporter } from "./error-reporter.js";
 import { settlesWithin } from "./settles-within.js";
@@ -69,7 +69,8 @@ export class JobClient<Tasks> {
   readonly queueName: string;
   private readonly queue: QueueType;
   private readonly events: JobEvents;
-  private readonly channel: string;
+  /** BullMQ's key prefix (the cancel channel is named after it, the queue and the database). */
+  private readonly prefix: string;
   /** Adds, cancels and state reads under way (close waits for them). */
   private pending = 0;
   private drained: (() => void) | undefined = undefined;
@@ -135,7 +136,7 @@ export class JobClient<Tasks> {
     backend.on("error", () => this.connectionDown());
     backend.on("close", () => this.connectionDown());
     backend.on("ready", () => (this.down = false));
-    this.channel = cancelChannel(prefix ?? "bull", queueName);
+    this.prefix = prefix ?? "bull";
     this.events = new JobEvents(
       this.queue,
       connection,
@@ -380,7 +381,8 @@ export class JobClient<Tasks> {
       const client = await redisOf(this.queue);
       const timestamp = await client.hget(this.queue.toKey(jobId), "timestamp");
       if (timestamp === null) return; // no such job (any more): nothing to cancel
-      await client.publish(this.channel, cancelMessage(jobId, Number(timestamp)));
+      const channel = cancelChannel(this.prefix, this.queueName, databaseOf(client));
+      await client.publish(channel, cancelMessage(jobId, Number(timestamp)));
     } catch (error) {
       this.onError(error);
     }

@@ -194,7 +194,7 @@ class Server implements JobServer, TaskContextHost<Running> {
     this.onError = this.reporter.report;
     this.listener = new CancelListener(
       connection,
-      cancelChannel(prefix ?? "bull", queueName),
+      (db) => cancelChannel(prefix ?? "bull", queueName, db),
       (jobId, timestamp) => this.cancelRequested(jobId, timestamp),
       this.onError,
     );
