@@ -374,8 +374,9 @@ class Server implements JobServer, TaskContextHost<Running> {
         if (entry.reason !== undefined && !entry.abandoned) await op[asyncDisposeSymbol]();
       }
       if (entry.abandoned) throw value; // the connections are closed: the job stalls and moves on
-      if (entry.reason === "close") {
-        // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
+      if (entry.reason === "close" && !ok) {
+        // Shutting down and the body gave up: the job goes back to the queue, not counted as an attempt, for another
+        // consumer. (A body that returned a result anyway completes its job below: its work is not done twice.)
         entry.throttle?.close();
         await job.moveToWait(token);
         throw new WaitingError();
