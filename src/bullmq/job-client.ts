@@ -24,6 +24,11 @@ export interface JobClientOptions {
   /** BullMQ's key prefix; default BullMQ's (`"bull"`). Must match the `serve` side. */
   readonly prefix?: string | undefined;
   /**
+   * BullMQ's `defaultJobOptions` for the client's queue (`attempts`, `backoff`, `removeOnComplete`, ...): every job
+   * gets them, and a run's `job` options win over them.
+   */
+  readonly defaultJobOptions?: JobsOptions | undefined;
+  /**
    * How often (ms) the client checks, while it watches jobs, whether events it had not read yet were trimmed from
    * the queue's events stream; when they were, it re-reads the state of every watched job. Default 5000; 0 = never.
    */
@@ -67,7 +72,11 @@ export type JobOperation<TResult, TProgress> = AsyncOperationWithProgress<TResul
 export class JobClient<Tasks> {
   /** The queue's name. */
   readonly queueName: string;
-  private readonly queue: QueueType;
+  /**
+   * The underlying BullMQ `Queue` (for counts, `pause`/`resume`, `clean`, `getJobs`...). It is the client's: do not
+   * close it (use `close()`); jobs added through it directly are not watched by the client (use `attach`).
+   */
+  readonly queue: QueueType;
   private readonly events: JobEvents;
   /** BullMQ's key prefix (the cancel channel is named after it, the queue and the database). */
   private readonly prefix: string;
@@ -107,9 +116,12 @@ export class JobClient<Tasks> {
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`JobClient expects options with a connection, got ${describe(options)}`);
     }
-    const { connection, prefix, resyncIntervalMs = 5000, connectTimeoutMs = 10_000, closeTimeoutMs = 5000, onError } = options;
+    const { connection, prefix, defaultJobOptions, resyncIntervalMs = 5000, connectTimeoutMs = 10_000, closeTimeoutMs = 5000, onError } = options;
     if (prefix !== undefined && typeof prefix !== "string") {
       throw new TypeError(`JobClient options.prefix must be a string, got ${describe(prefix)}`);
+    }
+    if (defaultJobOptions !== undefined && (typeof defaultJobOptions !== "object" || defaultJobOptions === null)) {
+      throw new TypeError(`JobClient options.defaultJobOptions must be an object of BullMQ job options, got ${describe(defaultJobOptions)}`);
     }
     if (typeof resyncIntervalMs !== "number" || !(resyncIntervalMs >= 0)) {
       throw new TypeError(`JobClient options.resyncIntervalMs must be a number >= 0, got ${describe(resyncIntervalMs)}`);
@@ -130,7 +142,11 @@ export class JobClient<Tasks> {
     this.onError = this.reporter.report;
     this.connectTimeoutMs = connectTimeoutMs;
     this.closeTimeoutMs = closeTimeoutMs;
-    this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
+    this.queue = new Queue(queueName, {
+      connection,
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(defaultJobOptions === undefined ? {} : { defaultJobOptions }),
+    });
     this.queue.on("error", this.onError);
     const backend = this.queue.getBackend();
     backend.on("error", () => this.connectionDown());

@@ -1,4 +1,4 @@
-import type { ConnectionOptions, Job, Worker as WorkerType } from "bullmq";
+import type { ConnectionOptions, Job, RateLimiterOptions, Worker as WorkerType, WorkerListener, WorkerOptions } from "bullmq";
 import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
 import { RemoteTaskContext, type TaskContextHost } from "../remote/task-context.js";
 import { DisconnectedError, isCanceledError } from "../errors.js";
@@ -45,6 +45,14 @@ export interface ServeOptions {
   readonly stalledInterval?: number | undefined;
   /** BullMQ's `maxStalledCount`: stalls a job survives before it fails (default BullMQ's 1). */
   readonly maxStalledCount?: number | undefined;
+  /** BullMQ's `limiter` (`{ max, duration }`: at most `max` jobs per `duration` ms across the queue's workers). */
+  readonly limiter?: RateLimiterOptions | undefined;
+  /**
+   * Any other option of BullMQ's `Worker` (`drainDelay`, `removeOnComplete`, `removeOnFail`, `skipStalledCheck`,
+   * ...), passed through as given. The options above win over the same keys here; `connection`, `prefix`,
+   * `concurrency` and `autorun` are `serve`'s.
+   */
+  readonly workerOptions?: Omit<WorkerOptions, "connection" | "prefix" | "concurrency" | "autorun"> | undefined;
   /** On `close()`, how long (ms) running jobs may go on before they are canceled and put back in the queue. Default 10000. */
   readonly closeGraceMs?: number | undefined;
   /**
@@ -65,10 +73,23 @@ export interface ServeOptions {
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
+/** The events of BullMQ's `Worker` that a `JobServer` forwards (with the `Worker`'s own listener arguments). */
+export type JobServerEvent = "completed" | "failed" | "active" | "stalled" | "error";
+
 /** A running `serve`: close it (or `await using` it) to stop taking jobs. */
 export interface JobServer {
   /** The queue's name. */
   readonly queueName: string;
+  /** The underlying BullMQ `Worker` (for `pause`, `resume`, `isRunning`, metrics...; `close` it through `close()`). */
+  readonly worker: WorkerType;
+  /**
+   * Listens to the `Worker`'s `completed`, `failed`, `active`, `stalled` or `error` event (BullMQ's arguments: the
+   * job, its result or error, ...). Listening to `error` does not replace `onError`. Throws `TypeError` for another
+   * event name or a listener that is not a function.
+   */
+  on<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this;
+  /** Stops a listener added with `on`. */
+  off<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this;
   /**
    * Resolves once the server listens for cancels and takes jobs. Rejects when it cannot connect: with Redis'
    * error (a refused password, a missing ACL permission), with `DisconnectedError` after `connectTimeoutMs`, or
@@ -118,16 +139,31 @@ const REMEMBER_CANCEL_MAX = 10_000;
  * travels as a structured envelope (class, `hresult`, `cause`, data) and BullMQ retries as the job's options say;
  * a cancel from any client aborts `ctx.signal` (reason: a `CanceledError`) and ends the job with a canceled
  * marker that is never retried; a job naming no task fails at once (a `TypeError`, not retried).
- * Returns at once; see `JobServer.ready`. Throws `TypeError` for a bad `queueName`, `tasks` or options.
+ * `serve(queueName, pool, options)` runs every job in a `WorkerPool` of `winrt-async/worker` instead: the task
+ * names are the pool's (a job naming none fails as the pool's `run` does).
+ * Returns at once; see `JobServer.ready`. Throws `TypeError` for a bad `queueName`, `tasks`, `pool` or options.
  */
-export function serve(queueName: string, tasks: TaskMap | object, options: ServeOptions): JobServer {
-  return new Server(queueName, tasks as TaskMap, options);
+export function serve(queueName: string, pool: JobPool, options: ServeOptions): JobServer;
+export function serve(queueName: string, tasks: TaskMap | object, options: ServeOptions): JobServer;
+export function serve(queueName: string, tasks: TaskMap | JobPool | object, options: ServeOptions): JobServer {
+  return new Server(queueName, tasks, options);
 }
+
+/** A `WorkerPool` (or another pool object), told apart from a tasks object: not a plain object, with a `run` method. */
+function isPool(value: unknown): value is JobPool {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto !== Object.prototype && proto !== null && typeof (value as { run?: unknown }).run === "function";
+}
+
+const SERVER_EVENTS = new Set<string>(["completed", "failed", "active", "stalled", "error"]);
 
 class Server implements JobServer, TaskContextHost<Running> {
   readonly queueName: string;
   readonly ready: Promise<void>;
-  private readonly worker: WorkerType;
+  readonly worker: WorkerType;
+  /** The tasks run in this thread; `undefined` when every job runs in the pool (`serve(queue, pool, options)`). */
+  private readonly tasks: TaskMap | undefined;
   private readonly listener: CancelListener;
   private readonly running = new Map<string, Running>();
   /** Cancels announced for jobs this process did not hold: job id → when heard, and the job's creation time. */
@@ -146,16 +182,16 @@ class Server implements JobServer, TaskContextHost<Running> {
   /** Settles `ready` (first call wins). */
   private settleReady!: (error?: unknown) => void;
 
-  constructor(
-    queueName: string,
-    private readonly tasks: TaskMap,
-    options: ServeOptions,
-  ) {
+  constructor(queueName: string, tasks: unknown, options: ServeOptions) {
     if (typeof queueName !== "string" || queueName === "") {
       throw new TypeError(`serve expects a queue name (a non-empty string), got ${describe(queueName)}`);
     }
-    if (typeof tasks !== "object" || tasks === null || !Object.values(tasks).some((t) => typeof t === "function")) {
-      throw new TypeError(`serve expects an object of task functions, got ${describe(tasks)}`);
+    const poolOnly = isPool(tasks);
+    if (!poolOnly && (typeof tasks !== "object" || tasks === null || !Object.values(tasks).some((t) => typeof t === "function"))) {
+      throw new TypeError(`serve expects an object of task functions or a WorkerPool, got ${describe(tasks)}`);
+    }
+    if (poolOnly && options?.pool !== undefined) {
+      throw new TypeError("serve was given a WorkerPool twice (as its second argument and as options.pool)");
     }
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`serve expects options with a connection, got ${describe(options)}`);
@@ -179,6 +215,12 @@ class Server implements JobServer, TaskContextHost<Running> {
     for (const key of ["lockDuration", "stalledInterval", "maxStalledCount"] as const) {
       if (options[key] !== undefined) checkNumber(options[key], key, key === "maxStalledCount" ? 0 : 1);
     }
+    if (options.limiter !== undefined && (typeof options.limiter !== "object" || options.limiter === null)) {
+      throw new TypeError(`serve options.limiter must be BullMQ's { max, duration }, got ${describe(options.limiter)}`);
+    }
+    if (options.workerOptions !== undefined && (typeof options.workerOptions !== "object" || options.workerOptions === null)) {
+      throw new TypeError(`serve options.workerOptions must be an object of BullMQ Worker options, got ${describe(options.workerOptions)}`);
+    }
     if (pool !== undefined && (typeof pool !== "object" || pool === null || typeof pool.run !== "function")) {
       throw new TypeError(`serve options.pool must be a WorkerPool, got ${describe(pool)}`);
     }
@@ -189,7 +231,8 @@ class Server implements JobServer, TaskContextHost<Running> {
     this.progressIntervalMs = progressIntervalMs;
     this.closeGraceMs = closeGraceMs;
     this.closeTimeoutMs = closeTimeoutMs;
-    this.pool = pool;
+    this.pool = poolOnly ? tasks : pool;
+    this.tasks = poolOnly ? undefined : (tasks as TaskMap);
     this.reporter = new ErrorReporter(`serve of queue "${queueName}"`, onError);
     this.onError = this.reporter.report;
     this.listener = new CancelListener(
@@ -199,6 +242,7 @@ class Server implements JobServer, TaskContextHost<Running> {
       this.onError,
     );
     this.worker = new ServeWorker(queueName, (job, token) => this.process(job, token), {
+      ...options.workerOptions,
       connection,
       concurrency,
       autorun: false,
@@ -206,6 +250,7 @@ class Server implements JobServer, TaskContextHost<Running> {
       ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
       ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
       ...(options.maxStalledCount === undefined ? {} : { maxStalledCount: options.maxStalledCount }),
+      ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
     });
     this.worker.on("error", this.onError);
     this.worker.getBackend().on("close", () => this.lost?.());
@@ -280,6 +325,18 @@ class Server implements JobServer, TaskContextHost<Running> {
     return this.close();
   }
 
+  on<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this {
+    checkListener(event, listener, "on");
+    this.worker.on(event, listener);
+    return this;
+  }
+
+  off<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this {
+    checkListener(event, listener, "off");
+    this.worker.off(event, listener);
+    return this;
+  }
+
   /** Redis answers the worker's connection as far as ioredis knows (false before it connected and once it is lost). */
   private connected(): boolean {
     return this.redis?.status === "ready";
@@ -327,9 +384,10 @@ class Server implements JobServer, TaskContextHost<Running> {
     const name = job.name;
     const malformed = malformedJobs.get(job);
     if (malformed !== undefined) return this.fail(job, malformed, true); // its data or options are not JSON
-    const task = Object.hasOwn(this.tasks, name) ? this.tasks[name] : undefined;
-    if (typeof task !== "function") {
-      const known = Object.keys(this.tasks).filter((key) => typeof this.tasks[key] === "function");
+    const tasks = this.tasks;
+    const task = tasks !== undefined && Object.hasOwn(tasks, name) ? tasks[name] : undefined;
+    if (tasks !== undefined && typeof task !== "function") {
+      const known = Object.keys(tasks).filter((key) => typeof tasks[key] === "function");
       return this.fail(
         job,
         new TypeError(`Unknown task ${JSON.stringify(name)}: queue "${this.queueName}" serves ${known.join(", ")}`),
@@ -351,7 +409,7 @@ class Server implements JobServer, TaskContextHost<Running> {
         const ctx = new RemoteTaskContext<Running>(this, entry);
         entry.ctx = ctx;
         try {
-          value = await this.body(entry, task(job.data, ctx));
+          value = await this.body(entry, task!(job.data, ctx));
           ok = true;
         } catch (error) {
           value = error;
@@ -426,6 +484,15 @@ class Server implements JobServer, TaskContextHost<Running> {
 /** The announced cancel names `job` (same id, and the same creation time when the announcement carries one). */
 function isSameJob(job: Job, timestamp: number | undefined): boolean {
   return timestamp === undefined || job.timestamp === timestamp;
+}
+
+function checkListener(event: unknown, listener: unknown, method: string): void {
+  if (typeof event !== "string" || !SERVER_EVENTS.has(event)) {
+    throw new TypeError(`JobServer.${method} expects one of ${[...SERVER_EVENTS].join(", ")}, got ${describe(event)}`);
+  }
+  if (typeof listener !== "function") {
+    throw new TypeError(`JobServer.${method} expects a listener function, got ${describe(listener)}`);
+  }
 }
 
 function checkNumber(value: unknown, name: string, min: number): void {
