@@ -3,6 +3,6 @@
 export { JobClient } from "./job-client.js";
 export type { JobClientOptions, JobOperation, JobRunOptions } from "./job-client.js";
 export { serve } from "./serve.js";
-export type { JobPool, JobServer, ServeOptions } from "./serve.js";
+export type { JobPool, JobServer, JobServerEvent, ServeOptions } from "./serve.js";
 export type { TaskArguments, TaskFunction, TaskInput, TaskMap, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 export { DisconnectedError } from "../errors.js";

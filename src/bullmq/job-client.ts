@@ -12,8 +12,10 @@ import { Queue } from "./peer-modules.js";
 import { assertJson } from "./json-value.js";
 import { JobWatch } from "./job-watch.js";
 import { JobEvents } from "./job-events.js";
-import { cancelChannel } from "./cancel-channel.js";
+import { cancelChannel, cancelMessage, databaseOf } from "./cancel-channel.js";
 import { redisOf } from "./redis-client.js";
+import { ErrorReporter } from "./error-reporter.js";
+import { settlesWithin } from "./settles-within.js";
 
 /** Options of `new JobClient(queueName, options)`. */
 export interface JobClientOptions {
@@ -22,11 +24,31 @@ export interface JobClientOptions {
   /** BullMQ's key prefix; default BullMQ's (`"bull"`). Must match the `serve` side. */
   readonly prefix?: string | undefined;
   /**
+   * BullMQ's `defaultJobOptions` for the client's queue (`attempts`, `backoff`, `removeOnComplete`, ...): every job
+   * gets them, and a run's `job` options win over them.
+   */
+  readonly defaultJobOptions?: JobsOptions | undefined;
+  /**
    * How often (ms) the client checks, while it watches jobs, whether events it had not read yet were trimmed from
    * the queue's events stream; when they were, it re-reads the state of every watched job. Default 5000; 0 = never.
    */
   readonly resyncIntervalMs?: number | undefined;
-  /** Receives connection errors (ioredis reconnects by itself). Default: ignored. */
+  /**
+   * How long (ms) a `run` may wait for its job to be added: while Redis cannot be reached (nothing listening, a
+   * password it refuses, a connection lost) the add waits, and past this time the operation ends `error` with
+   * `DisconnectedError` (the last connection error as `cause`); if the add still reaches Redis later, that job is
+   * canceled. Default 10000.
+   */
+  readonly connectTimeoutMs?: number | undefined;
+  /**
+   * How long (ms) `close()` waits for adds and cancels under way, and then for each connection to close politely,
+   * before it closes them at once. `close()` resolves within 3 × `closeTimeoutMs` in every case. Default 5000.
+   */
+  readonly closeTimeoutMs?: number | undefined;
+  /**
+   * Receives connection and BullMQ errors (ioredis reconnects by itself). Default: the first one is printed once on
+   * the console (`console.error`), later ones are dropped.
+   */
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
@@ -44,15 +66,20 @@ export type JobOperation<TResult, TProgress> = AsyncOperationWithProgress<TResul
 
 /**
  * The producer side of `winrt-async/bullmq`: runs the tasks a `serve` process exposes, on any machine that
- * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one `QueueEvents` per client.
+ * shares the Redis, and hands back an operation per job. One BullMQ `Queue` and one events reader per client.
  * Typed from the very `tasks` object that `serve` runs: `new JobClient<typeof tasks>(...)`.
  */
 export class JobClient<Tasks> {
   /** The queue's name. */
   readonly queueName: string;
-  private readonly queue: QueueType;
+  /**
+   * The underlying BullMQ `Queue` (for counts, `pause`/`resume`, `clean`, `getJobs`...). It is the client's: do not
+   * close it (use `close()`); jobs added through it directly are not watched by the client (use `attach`).
+   */
+  readonly queue: QueueType;
   private readonly events: JobEvents;
-  private readonly channel: string;
+  /** BullMQ's key prefix (the cancel channel is named after it, the queue and the database). */
+  private readonly prefix: string;
   /** Adds, cancels and state reads under way (close waits for them). */
   private pending = 0;
   private drained: (() => void) | undefined = undefined;
@@ -64,6 +91,9 @@ export class JobClient<Tasks> {
   private readonly closeStarted: Promise<void>;
   private stopWaiting!: () => void;
   private readonly onError: (error: unknown) => void;
+  private readonly reporter: ErrorReporter;
+  private readonly connectTimeoutMs: number;
+  private readonly closeTimeoutMs: number;
   private closing: Promise<void> | undefined = undefined;
   /**
    * Job ids made here: a random prefix per client (12 base-36 characters, about 62 bits) and a counter. Short on purpose: a job id is
@@ -86,12 +116,21 @@ export class JobClient<Tasks> {
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`JobClient expects options with a connection, got ${describe(options)}`);
     }
-    const { connection, prefix, resyncIntervalMs = 5000, onError } = options;
+    const { connection, prefix, defaultJobOptions, resyncIntervalMs = 5000, connectTimeoutMs = 10_000, closeTimeoutMs = 5000, onError } = options;
     if (prefix !== undefined && typeof prefix !== "string") {
       throw new TypeError(`JobClient options.prefix must be a string, got ${describe(prefix)}`);
     }
+    if (defaultJobOptions !== undefined && (typeof defaultJobOptions !== "object" || defaultJobOptions === null)) {
+      throw new TypeError(`JobClient options.defaultJobOptions must be an object of BullMQ job options, got ${describe(defaultJobOptions)}`);
+    }
     if (typeof resyncIntervalMs !== "number" || !(resyncIntervalMs >= 0)) {
       throw new TypeError(`JobClient options.resyncIntervalMs must be a number >= 0, got ${describe(resyncIntervalMs)}`);
+    }
+    if (typeof connectTimeoutMs !== "number" || !(connectTimeoutMs > 0)) {
+      throw new TypeError(`JobClient options.connectTimeoutMs must be a number > 0, got ${describe(connectTimeoutMs)}`);
+    }
+    if (typeof closeTimeoutMs !== "number" || !(closeTimeoutMs > 0)) {
+      throw new TypeError(`JobClient options.closeTimeoutMs must be a number > 0, got ${describe(closeTimeoutMs)}`);
     }
     if (onError !== undefined && typeof onError !== "function") {
       throw new TypeError(`JobClient options.onError must be a function, got ${describe(onError)}`);
@@ -99,14 +138,21 @@ export class JobClient<Tasks> {
     this.queueName = queueName;
     this.closeStarted = new Promise<void>((resolve) => (this.stopWaiting = resolve));
     this.make = jobOperationMaker(this);
-    this.onError = onError ?? (() => undefined);
-    this.queue = new Queue(queueName, { connection, ...(prefix === undefined ? {} : { prefix }) });
+    this.reporter = new ErrorReporter(`JobClient of queue "${queueName}"`, onError);
+    this.onError = this.reporter.report;
+    this.connectTimeoutMs = connectTimeoutMs;
+    this.closeTimeoutMs = closeTimeoutMs;
+    this.queue = new Queue(queueName, {
+      connection,
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(defaultJobOptions === undefined ? {} : { defaultJobOptions }),
+    });
     this.queue.on("error", this.onError);
     const backend = this.queue.getBackend();
     backend.on("error", () => this.connectionDown());
     backend.on("close", () => this.connectionDown());
     backend.on("ready", () => (this.down = false));
-    this.channel = cancelChannel(prefix ?? "bull", queueName);
+    this.prefix = prefix ?? "bull";
     this.events = new JobEvents(
       this.queue,
       connection,
@@ -150,21 +196,49 @@ export class JobClient<Tasks> {
     return op;
   }
 
-  /** Adds the job once the client reads events (so none of the job's is missed). Never rejects. */
+  /**
+   * Adds the job once the client reads events (so none of the job's is missed). Never rejects. An add that has not
+   * reached Redis within `connectTimeoutMs` ends the operation with `DisconnectedError`; the add itself cannot be
+   * withdrawn from ioredis' offline queue, so if it still succeeds later the job is canceled.
+   */
   private async add(watch: JobWatch, name: string, data: unknown, options: JobsOptions): Promise<boolean> {
     this.pending++; // counted here rather than with `track`: one promise less per job
+    let gaveUp = false;
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      this.events.remove(watch);
+      watch.fail(
+        new DisconnectedError(`Job ${watch.jobId} could not be added to queue "${this.queueName}" within ${this.connectTimeoutMs} ms: Redis is out of reach.`, {
+          cause: this.reporter.last,
+        }),
+      );
+    }, this.connectTimeoutMs);
     try {
       if (!this.ready) {
         await Promise.race([this.events.ready, this.closeStarted]);
         if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
       }
-      await this.queue.add(name, data, options);
+      const job = await this.queue.add(name, data, options);
+      // BullMQ's `deduplication` kept another job: follow that one (the operation's `jobId` now names it).
+      if (job.id !== undefined && job.id !== watch.jobId && !gaveUp && !watch.ended) {
+        this.events.remove(watch);
+        watch.jobId = watch.op._key = job.id;
+        this.events.add(watch);
+        void this.events.resyncJob(job.id);
+      }
+      if (gaveUp) {
+        await this.cancelJob(watch.jobId); // its operation already ended: the job must not run unwatched
+        return false;
+      }
       return true;
     } catch (error) {
-      this.events.remove(watch);
-      watch.fail(error);
+      if (!gaveUp) {
+        this.events.remove(watch);
+        watch.fail(error);
+      }
       return false;
     } finally {
+      clearTimeout(timer);
       this.untrack();
     }
   }
@@ -192,25 +266,33 @@ export class JobClient<Tasks> {
    * Stops watching: waits for `add`s and cancels under way, ends every pending operation in `error` with
    * `DisconnectedError` (their jobs go on: attach them again later; cancel first to stop the work), and closes the
    * client's connections. When Redis cannot be reached it does not wait for it (an `add` that had not reached
-   * Redis ends its operation with `DisconnectedError` too). Idempotent; never rejects, never hangs.
+   * Redis ends its operation with `DisconnectedError` too). Each wait has a bound (`closeTimeoutMs`): it resolves
+   * within 3 × `closeTimeoutMs` in every case. Idempotent; never rejects.
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
       // Work under way finishes first (an add in flight then exists in Redis, and can be attached later), unless
       // the connection failed: then nothing waits for Redis, so close never hangs on a dead connection.
-      while (this.pending > 0 && !this.down) {
-        await new Promise<void>((resolve) => {
-          this.drained = resolve;
-          this.wentDown = resolve;
-        });
-      }
+      const drained = (async () => {
+        while (this.pending > 0 && !this.down) {
+          await new Promise<void>((resolve) => {
+            this.drained = resolve;
+            this.wentDown = resolve;
+          });
+        }
+      })();
+      await settlesWithin(drained, this.closeTimeoutMs);
       this.drained = this.wentDown = undefined;
       this.stopWaiting(); // what still waits for the first connection gives up (its operation: DisconnectedError)
       for (const watch of this.events.takeAll()) {
         watch.disconnected(`JobClient for queue "${this.queueName}" was closed before job ${watch.jobId} ended.`);
       }
-      await this.events.close(this.down).catch(this.onError);
-      await this.queue.close().catch(this.onError);
+      // A connection whose Redis died after it was ready quits through ioredis' offline queue, which never sends:
+      // past the bound it is closed at once.
+      await this.events.close(this.down, this.closeTimeoutMs);
+      if (!(await settlesWithin(this.queue.close().catch(this.onError), this.closeTimeoutMs))) {
+        await settlesWithin(this.queue.disconnect().catch(() => undefined), this.closeTimeoutMs);
+      }
     })();
     return this.closing;
   }
@@ -251,8 +333,8 @@ export class JobClient<Tasks> {
       if (!this.ready) throw new DisconnectedError(`JobClient for queue "${this.queueName}" was closed before it reached Redis.`);
       // The state first: a finished job's fields are final, while a snapshot read before it finished is stale.
       const state = await this.queue.getJobState(watch.jobId);
-      const job = state === "unknown" ? undefined : await this.queue.getJob(watch.jobId);
-      if (job === undefined) {
+      const end = await this.events.readEnd(watch.jobId, state);
+      if (end === "gone") {
         this.events.remove(watch);
         watch.fail(
           new AsyncError(`No job with id ${watch.jobId} in queue "${this.queueName}" (never added, or removed).`, {
@@ -261,13 +343,22 @@ export class JobClient<Tasks> {
         );
         return false;
       }
-      if (state === "completed") this.events.completed(watch.jobId, job.returnvalue);
-      else if (state === "failed") await this.events.failed(watch.jobId, job.failedReason);
+      if (end !== undefined) await this.events.settle(watch.jobId, end);
       else {
         // `job.progress` reads 0 for a job that never reported; the raw field tells the two apart.
         const client = await redisOf(this.queue);
         const raw = await client.hget(this.queue.toKey(watch.jobId), "progress");
-        if (raw !== null && !watch.progressSeen) watch.progress(JSON.parse(raw));
+        if (raw !== null && !watch.progressSeen) {
+          let progress: unknown;
+          try {
+            progress = JSON.parse(raw) as unknown;
+          } catch (error) {
+            // Not JSON (written by another producer): reported and skipped; the job's later events still count.
+            this.onError(new TypeError(`The stored progress of job ${watch.jobId} is not JSON; skipped.`, { cause: error }));
+            return true;
+          }
+          watch.progress(progress);
+        }
       }
       return true;
     } catch (error) {
@@ -297,10 +388,17 @@ export class JobClient<Tasks> {
     }
   }
 
+  /**
+   * Announces the cancel of `jobId` to every `serve`, with the job's creation time: a serve that does not hold the
+   * job remembers the pair, so a later job reusing the id is not canceled. Never rejects.
+   */
   private async announceCancel(jobId: string): Promise<void> {
     try {
       const client = await redisOf(this.queue);
-      await client.publish(this.channel, jobId);
+      const timestamp = await client.hget(this.queue.toKey(jobId), "timestamp");
+      if (timestamp === null) return; // no such job (any more): nothing to cancel
+      const channel = cancelChannel(this.prefix, this.queueName, databaseOf(client));
+      await client.publish(channel, cancelMessage(jobId, Number(timestamp)));
     } catch (error) {
       this.onError(error);
     }
@@ -367,8 +465,13 @@ function readJobOptions(job: JobsOptions | undefined): JobsOptions | undefined {
     if (typeof jobId !== "string" || jobId === "") {
       throw new TypeError(`JobClient.run options.job.jobId must be a non-empty string, got ${describe(jobId)}`);
     }
-    if (/^\d+$/.test(jobId) || jobId.includes(":")) {
-      throw new RangeError(`JobClient.run options.job.jobId must not be an integer nor contain ":" (BullMQ's rule), got ${describe(jobId)}`);
+    // BullMQ's own checks (Job.addJob), made here so they throw synchronously: an id that reads back as the same
+    // integer ("1", "-1") is refused ("007" is not: it reads back as 7), and so is a ":" unless the id has exactly
+    // three parts (its legacy repeatable ids).
+    if (`${parseInt(jobId, 10)}` === jobId || (jobId.includes(":") && jobId.split(":").length !== 3)) {
+      throw new RangeError(
+        `JobClient.run options.job.jobId must not be an integer nor contain ":" (BullMQ's rules), got ${describe(jobId)}`,
+      );
     }
   }
   return job;

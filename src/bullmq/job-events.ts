@@ -1,6 +1,8 @@
-import type { ConnectionOptions, Queue, QueueEvents as QueueEventsType } from "bullmq";
+import type { ConnectionOptions, Queue } from "bullmq";
 import { redisOf } from "./redis-client.js";
-import { QueueEvents } from "./peer-modules.js";
+import { settlesWithin } from "./settles-within.js";
+import { EventStreamReader, type StreamEntries } from "./event-stream-reader.js";
+import { compareIds } from "./stream-ids.js";
 import { failedOutcome, type FailedOutcome } from "./job-outcome.js";
 import type { JobWatch } from "./job-watch.js";
 
@@ -13,20 +15,29 @@ export interface CancelFollowUp {
 }
 
 /**
- * One `QueueEvents` subscription per client, dispatching by job id from a `Map` (no `waitUntilFinished`: it
- * adds listeners per job and misses removals). It starts reading the events stream at the entry that was last
- * when the client became ready, so no event of a job added afterwards is missed. It re-reads the state of every
- * watched job after a reconnect, and when entries the client had not read yet were trimmed from the stream
- * (checked every `resyncIntervalMs` while jobs are watched), so no operation waits forever for an event it missed.
+ * One events subscription per client (an `EventStreamReader` on the queue's events stream), dispatching by job id
+ * from a `Map` (no `waitUntilFinished`: it adds listeners per job and misses removals). It starts reading the
+ * events stream at the entry that was last when the client became ready, so no event of a job added afterwards is
+ * missed. It re-reads the state of every watched job after a reconnect, and when entries the client had not read
+ * yet were trimmed from the stream (seen on every read, and checked every `resyncIntervalMs` while jobs are
+ * watched), so no operation waits forever for an event it missed. An event it cannot read (a field that is not
+ * JSON, a malformed row) is reported through `onError` and skipped; a bad end event re-reads that job's state.
  */
-export class JobEvents {
+/** How an ended job ended (see `readEnd`). */
+export type JobEnd =
+  | { readonly failedReason: string }
+  | { readonly completed: true; readonly value: unknown }
+  | { readonly completed: false; readonly error: unknown };
+
+/** What `parse` gives for a field that is not JSON. */
+const BAD: unique symbol = Symbol("bad event field");
+
+export class JobEvents implements StreamEntries {
   readonly ready: Promise<void>;
   private readonly watches = new Map<string, JobWatch>();
-  private events: QueueEventsType | undefined;
-  private lastSeenId = "0-0";
+  private reader: EventStreamReader | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
-  private interrupted = false;
   private checking = false;
 
   constructor(
@@ -107,17 +118,15 @@ export class JobEvents {
     for (let w: JobWatch | undefined = head; w; w = w.next) w.failed(outcome);
   }
 
-  /** Stops reading events; `force`: Redis cannot be reached, do not wait for it. */
-  async close(force = false): Promise<void> {
+  /**
+   * Stops reading events; `force`: Redis cannot be reached, do not wait for it. The wait for the first connection
+   * lasts at most `timeoutMs`. Never rejects.
+   */
+  async close(force: boolean, timeoutMs: number): Promise<void> {
     this.closed = true;
     this.stopTimer();
-    if (!force) await this.ready.catch(() => undefined);
-    const events = this.events;
-    if (events === undefined) return;
-    // With Redis out of reach, QueueEvents' close never resolves (its disconnect waits for the server), though it
-    // does stop the reconnect attempts at once: start it and do not wait.
-    if (force) void events.close().catch(this.onError);
-    else await events.close();
+    if (!force) await settlesWithin(this.ready, timeoutMs);
+    this.reader?.close();
   }
 
   private stopTimer(): void {
@@ -127,58 +136,81 @@ export class JobEvents {
 
   private async start(): Promise<void> {
     const client = await redisOf(this.queue);
-    const last = await client.xrevrange(this.queue.keys["events"]!, "+", "-", "COUNT", 1);
+    const events = this.queue.keys["events"]!;
+    const last = await client.xrevrange(events, "+", "-", "COUNT", 1);
     if (this.closed) return;
-    this.lastSeenId = last[0]?.[0] ?? "0-0";
-    const options = {
-      connection: this.connection,
-      lastEventId: this.lastSeenId,
-      ...(this.prefix === undefined ? {} : { prefix: this.prefix }),
-    };
-    const events = new QueueEvents(this.queue.name, options);
-    this.events = events;
-    const seen = (id: string): void => {
-      this.lastSeenId = id;
-    };
-    events.on("error", (error) => this.onError(error));
-    events.on("completed", ({ jobId, returnvalue }, id) => {
-      seen(id);
-      this.completed(jobId, returnvalue);
-    });
-    events.on("failed", ({ jobId, failedReason }, id) => {
-      seen(id);
-      void this.failed(jobId, failedReason);
-    });
-    events.on("removed", ({ jobId }, id) => {
-      seen(id);
-      this.removed(jobId);
-    });
-    events.on("progress", ({ jobId, data }, id) => {
-      seen(id);
-      for (let w = this.watches.get(jobId); w; w = w.next) w.progress(data);
-    });
-    const requeued = ({ jobId }: { jobId: string }, id: string): void => {
-      seen(id);
-      if (this.watches.get(jobId)?.canceled === true) this.followUp.requeued(jobId);
-    };
-    events.on("waiting", requeued);
-    events.on("delayed", requeued);
-    events.on("active", ({ jobId }, id) => {
-      seen(id);
-      if (this.watches.get(jobId)?.canceled === true) this.followUp.activated(jobId);
-    });
-    // After a lost connection, QueueEvents reads on from its last entry, but entries trimmed meanwhile are lost
-    // and a job may have ended in the gap: re-read every watched job once the connection is back.
-    const backend = events.getBackend();
-    backend.on("close", () => {
-      this.interrupted = true;
-    });
-    backend.on("ready", () => {
-      if (!this.interrupted || this.closed) return;
-      this.interrupted = false;
-      void this.resync();
-    });
-    await events.waitUntilReady();
+    // BullMQ's QueueEvents client name, so the connection reads as the queue's events reader in CLIENT LIST.
+    const name = `${this.prefix ?? "bull"}:${Buffer.from(this.queue.name).toString("base64")}:qe`;
+    const reader = new EventStreamReader(this.connection, events, name, last[0]?.[0] ?? "0-0", this, this.onError);
+    this.reader = reader;
+    await reader.ready;
+  }
+
+  /** @internal `StreamEntries`: one event, dispatched to the watches of its job. */
+  entry(id: string, fields: Readonly<Record<string, string>>): void {
+    const jobId = fields["jobId"];
+    if (jobId === undefined) return; // queue-wide events (drained, ...): nothing to dispatch
+    switch (fields["event"]) {
+      case "completed": {
+        if (!this.watches.has(jobId)) return;
+        const value = this.parse(id, fields, "returnvalue");
+        if (value === BAD) void this.resyncOne(jobId); // the job's own state decides
+        else this.completed(jobId, value);
+        return;
+      }
+      case "failed":
+        void this.failed(jobId, fields["failedReason"] ?? "");
+        return;
+      case "removed":
+        this.removed(jobId);
+        return;
+      case "progress": {
+        const head = this.watches.get(jobId);
+        if (head === undefined) return;
+        const data = this.parse(id, fields, "data");
+        if (data === BAD) return; // skipped: a later report carries the latest progress anyway
+        for (let w: JobWatch | undefined = head; w; w = w.next) w.progress(data);
+        return;
+      }
+      case "waiting":
+      case "delayed":
+        if (this.watches.get(jobId)?.canceled === true) this.followUp.requeued(jobId);
+        return;
+      case "active":
+        if (this.watches.get(jobId)?.canceled === true) this.followUp.activated(jobId);
+        return;
+      case "duplicated":
+        // An add whose id already existed: BullMQ kept the old job and sends no other event for the add, so the
+        // operation reads that job's state (it may have ended long ago) and follows it from there.
+        if (this.watches.has(jobId)) void this.resyncOne(jobId);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** @internal `StreamEntries`: events were trimmed before this client read them. */
+  gap(): void {
+    void this.resync();
+  }
+
+  /** @internal `StreamEntries`: the events connection is back (events may have been trimmed meanwhile). */
+  reconnected(): void {
+    if (!this.closed) void this.resync();
+  }
+
+  /** A JSON field of an event, or `BAD` (reported) when it is not JSON. */
+  private parse(id: string, fields: Readonly<Record<string, string>>, field: string): unknown {
+    const text = fields[field];
+    try {
+      if (text === undefined) throw new SyntaxError("the field is missing");
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      this.onError(
+        new TypeError(`Skipped event ${id} (${fields["event"]}) of job ${fields["jobId"]}: its ${field} is not JSON.`, { cause: error }),
+      );
+      return BAD;
+    }
   }
 
   /** Re-reads every watched job's state and settles those that ended. Never rejects. */
@@ -187,18 +219,46 @@ export class JobEvents {
     await Promise.all(ids.map((jobId) => this.resyncOne(jobId)));
   }
 
+  /**
+   * How an ended job ended, read from its raw fields (`returnvalue`, `failedReason`): BullMQ's `getJob` parses every
+   * field, so one field another producer left unparseable (its progress, its data) would hide the end. `undefined`
+   * for a job that has not ended; "gone" for one that does not exist (any more). A `returnvalue` that is not JSON
+   * ends the operation in error with a `TypeError` saying so.
+   */
+  async readEnd(jobId: string, state: string): Promise<JobEnd | "gone" | undefined> {
+    if (state === "unknown") return "gone";
+    if (state !== "completed" && state !== "failed") return undefined;
+    const client = await redisOf(this.queue);
+    const [returnvalue = null, failedReason = null] = await client.hmget(this.queue.toKey(jobId), "returnvalue", "failedReason");
+    if (state === "failed") return failedReason === null ? "gone" : { failedReason };
+    if (returnvalue === null) return "gone";
+    try {
+      return { completed: true, value: JSON.parse(returnvalue) as unknown };
+    } catch (error) {
+      return { completed: false, error: new TypeError(`The result of job ${jobId} is not JSON.`, { cause: error }) };
+    }
+  }
+
+  /** Settles the watches of `jobId` with the end `readEnd` found. */
+  async settle(jobId: string, end: JobEnd): Promise<void> {
+    if ("failedReason" in end) await this.failed(jobId, end.failedReason);
+    else if (end.completed) this.completed(jobId, end.value);
+    else for (let w = this.take(jobId); w; w = w.next) w.fail(end.error);
+  }
+
+  /** Re-reads one watched job's state (see `resync`). Never rejects. */
+  resyncJob(jobId: string): Promise<void> {
+    return this.resyncOne(jobId);
+  }
+
   private async resyncOne(jobId: string): Promise<void> {
     try {
       // The state first: a finished job's fields are final, while a snapshot read before it finished is stale.
       const state = await this.queue.getJobState(jobId);
-      const job = state === "unknown" ? undefined : await this.queue.getJob(jobId);
+      const end = await this.readEnd(jobId, state);
       if (!this.watches.has(jobId)) return;
-      if (job === undefined) {
-        this.removed(jobId);
-        return;
-      }
-      if (state === "completed") this.completed(jobId, job.returnvalue);
-      else if (state === "failed") await this.failed(jobId, job.failedReason);
+      if (end === "gone") this.removed(jobId);
+      else if (end !== undefined) await this.settle(jobId, end);
       else if (this.watches.get(jobId)?.canceled === true) {
         if (state === "active") this.followUp.activated(jobId);
         else this.followUp.requeued(jobId);
@@ -217,7 +277,7 @@ export class JobEvents {
   private async checkTrimmed(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
-    const since = this.lastSeenId;
+    const since = this.reader?.lastId ?? "0-0";
     try {
       const client = await redisOf(this.queue);
       const first = await client.xrange(this.queue.keys["events"]!, "-", "+", "COUNT", 1);
@@ -229,14 +289,4 @@ export class JobEvents {
       this.checking = false;
     }
   }
-}
-
-/** Orders two stream ids ("ms-seq"). */
-export function compareIds(a: string, b: string): number {
-  const [am = "0", as = "0"] = a.split("-");
-  const [bm = "0", bs = "0"] = b.split("-");
-  const ms = BigInt(am) - BigInt(bm);
-  if (ms !== 0n) return ms > 0n ? 1 : -1;
-  const seq = BigInt(as) - BigInt(bs);
-  return seq === 0n ? 0 : seq > 0n ? 1 : -1;
 }

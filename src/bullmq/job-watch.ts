@@ -21,7 +21,8 @@ export class JobWatch {
   private done = false;
 
   constructor(
-    readonly jobId: string,
+    /** The job followed; changes once when BullMQ's `deduplication` kept another job instead of adding this one. */
+    public jobId: string,
     readonly op: RemoteOperation<unknown, unknown>,
   ) {
     // Not null while the job may still run: `[Symbol.asyncDispose]` waits for the job's end (`_bodyEnded`), as it

@@ -34,6 +34,6 @@ if (bullmq === undefined || ioredis === undefined) {
 }
 
 /** BullMQ's runtime exports (the classes this adapter uses). */
-export const { Queue, QueueEvents, Worker, UnrecoverableError, WaitingError } = bullmq;
+export const { Queue, Worker, UnrecoverableError, WaitingError } = bullmq;
 /** ioredis' client class, for the cancel channel's subscriber connection. */
 export const Redis = ioredis.Redis;

@@ -1,16 +1,19 @@
-import type { ConnectionOptions, Job, Worker as WorkerType } from "bullmq";
+import type { ConnectionOptions, Job, RateLimiterOptions, Worker as WorkerType, WorkerListener, WorkerOptions } from "bullmq";
 import type { AsyncOperationWithProgress } from "../operations/async-operation-with-progress.js";
 import { RemoteTaskContext, type TaskContextHost } from "../remote/task-context.js";
-import { isCanceledError } from "../errors.js";
+import { DisconnectedError, isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
 import { asyncDisposeSymbol } from "../symbols.js";
 import type { WorkerPool } from "../worker/worker-pool.js";
 import type { TaskMap } from "../remote/task-types.js";
-import { UnrecoverableError, WaitingError, Worker } from "./peer-modules.js";
+import { UnrecoverableError, WaitingError } from "./peer-modules.js";
+import { ServeWorker, malformedJobs } from "./serve-worker.js";
 import { assertJson } from "./json-value.js";
 import { CANCELED_MARKER, errorLogRow } from "./job-outcome.js";
 import { ProgressThrottle } from "./progress-throttle.js";
 import { CancelListener, cancelChannel } from "./cancel-channel.js";
+import { ErrorReporter } from "./error-reporter.js";
+import { settlesWithin } from "./settles-within.js";
 
 /**
  * What `serve` needs of a worker pool: a `WorkerPool` from `winrt-async/worker` (its `run(name, input,
@@ -42,24 +45,66 @@ export interface ServeOptions {
   readonly stalledInterval?: number | undefined;
   /** BullMQ's `maxStalledCount`: stalls a job survives before it fails (default BullMQ's 1). */
   readonly maxStalledCount?: number | undefined;
+  /** BullMQ's `limiter` (`{ max, duration }`: at most `max` jobs per `duration` ms across the queue's workers). */
+  readonly limiter?: RateLimiterOptions | undefined;
+  /**
+   * Any other option of BullMQ's `Worker` (`drainDelay`, `removeOnComplete`, `removeOnFail`, `skipStalledCheck`,
+   * ...), passed through as given. The options above win over the same keys here; `connection`, `prefix`,
+   * `concurrency` and `autorun` are `serve`'s.
+   */
+  readonly workerOptions?: Omit<WorkerOptions, "connection" | "prefix" | "concurrency" | "autorun"> | undefined;
   /** On `close()`, how long (ms) running jobs may go on before they are canceled and put back in the queue. Default 10000. */
   readonly closeGraceMs?: number | undefined;
-  /** Receives connection and BullMQ errors (ioredis reconnects by itself). Default: ignored. */
+  /**
+   * On `close()`, how long (ms) each later step may take: canceled bodies to end, then the forced close of the
+   * connections. `close()` resolves within `closeGraceMs` + 2 × `closeTimeoutMs` in every case. Default 5000.
+   */
+  readonly closeTimeoutMs?: number | undefined;
+  /**
+   * How long (ms) `ready` waits for Redis before it rejects with `DisconnectedError` (the last connection error as
+   * `cause`). The server keeps trying in the background and takes jobs once Redis answers; close it to stop.
+   * Default 10000.
+   */
+  readonly connectTimeoutMs?: number | undefined;
+  /**
+   * Receives connection and BullMQ errors (ioredis reconnects by itself). Default: the first one is printed once on
+   * the console (`console.error`), later ones are dropped.
+   */
   readonly onError?: ((error: unknown) => void) | undefined;
 }
+
+/** The events of BullMQ's `Worker` that a `JobServer` forwards (with the `Worker`'s own listener arguments). */
+export type JobServerEvent = "completed" | "failed" | "active" | "stalled" | "error";
 
 /** A running `serve`: close it (or `await using` it) to stop taking jobs. */
 export interface JobServer {
   /** The queue's name. */
   readonly queueName: string;
-  /** Resolves once the server listens for cancels and takes jobs; rejects if it cannot connect. */
+  /** The underlying BullMQ `Worker` (for `pause`, `resume`, `isRunning`, metrics...; `close` it through `close()`). */
+  readonly worker: WorkerType;
+  /**
+   * Listens to the `Worker`'s `completed`, `failed`, `active`, `stalled` or `error` event (BullMQ's arguments: the
+   * job, its result or error, ...). Listening to `error` does not replace `onError`. Throws `TypeError` for another
+   * event name or a listener that is not a function.
+   */
+  on<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this;
+  /** Stops a listener added with `on`. */
+  off<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this;
+  /**
+   * Resolves once the server listens for cancels and takes jobs. Rejects when it cannot connect: with Redis'
+   * error (a refused password, a missing ACL permission), with `DisconnectedError` after `connectTimeoutMs`, or
+   * with `DisconnectedError` when the server is closed first. Never stays pending.
+   */
   readonly ready: Promise<void>;
   /**
    * Stops taking jobs and waits for the running ones; those still running `closeGraceMs` later are canceled
-   * (their `ctx.signal` aborts) and, once their bodies have returned, put back in the queue for another consumer.
-   * Then closes the connections. When Redis cannot be reached at that moment, it cancels the running bodies and
-   * closes at once (their jobs stall, and BullMQ gives them to another consumer once Redis is back).
-   * Idempotent; never rejects, never hangs.
+   * (their `ctx.signal` aborts) and, once their bodies have ended, put back in the queue for another consumer (a
+   * body that returns a result instead completes its job). When Redis is lost before or during the close, the
+   * bodies are canceled at once (their jobs cannot end in Redis now; BullMQ gives them to another consumer once it
+   * is back). Bodies still running `closeTimeoutMs` after their cancel (a body without a `pool` that ignores
+   * `ctx.signal` cannot be stopped) are left behind: the connections are closed under them, their jobs stall and
+   * another consumer takes them after the lock expires, as after a crash, and what they return later is dropped.
+   * Resolves within `closeGraceMs` + 2 × `closeTimeoutMs` in every case. Idempotent; never rejects.
    */
   close(): Promise<void>;
   /** `close()`, for `await using`. */
@@ -77,6 +122,10 @@ interface Running {
   throttle: ProgressThrottle | undefined;
   /** Why we canceled the body, if we did. */
   reason: "cancel" | "close" | undefined;
+  /** Stops waiting for the body (close gave up on it): `process` throws, with the connections already closed. */
+  abandon: ((error: unknown) => void) | undefined;
+  /** `close` gave up on the body: nothing more is written for the job. */
+  abandoned: boolean;
 }
 
 /** How long a cancel announced for a job this process does not hold is remembered (it may be about to take it). */
@@ -90,45 +139,87 @@ const REMEMBER_CANCEL_MAX = 10_000;
  * travels as a structured envelope (class, `hresult`, `cause`, data) and BullMQ retries as the job's options say;
  * a cancel from any client aborts `ctx.signal` (reason: a `CanceledError`) and ends the job with a canceled
  * marker that is never retried; a job naming no task fails at once (a `TypeError`, not retried).
- * Returns at once; see `JobServer.ready`. Throws `TypeError` for a bad `queueName`, `tasks` or options.
+ * `serve(queueName, pool, options)` runs every job in a `WorkerPool` of `winrt-async/worker` instead: the task
+ * names are the pool's (a job naming none fails as the pool's `run` does).
+ * Returns at once; see `JobServer.ready`. Throws `TypeError` for a bad `queueName`, `tasks`, `pool` or options.
  */
-export function serve(queueName: string, tasks: TaskMap | object, options: ServeOptions): JobServer {
-  return new Server(queueName, tasks as TaskMap, options);
+export function serve(queueName: string, pool: JobPool, options: ServeOptions): JobServer;
+export function serve(queueName: string, tasks: TaskMap | object, options: ServeOptions): JobServer;
+export function serve(queueName: string, tasks: TaskMap | JobPool | object, options: ServeOptions): JobServer {
+  return new Server(queueName, tasks, options);
 }
+
+/** A `WorkerPool` (or another pool object), told apart from a tasks object: not a plain object, with a `run` method. */
+function isPool(value: unknown): value is JobPool {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto !== Object.prototype && proto !== null && typeof (value as { run?: unknown }).run === "function";
+}
+
+const SERVER_EVENTS = new Set<string>(["completed", "failed", "active", "stalled", "error"]);
 
 class Server implements JobServer, TaskContextHost<Running> {
   readonly queueName: string;
   readonly ready: Promise<void>;
-  private readonly worker: WorkerType;
+  readonly worker: WorkerType;
+  /** The tasks run in this thread; `undefined` when every job runs in the pool (`serve(queue, pool, options)`). */
+  private readonly tasks: TaskMap | undefined;
   private readonly listener: CancelListener;
   private readonly running = new Map<string, Running>();
-  private readonly cancelRequests = new Map<string, number>();
+  /** Cancels announced for jobs this process did not hold: job id → when heard, and the job's creation time. */
+  private readonly cancelRequests = new Map<string, { readonly at: number; readonly timestamp: number | undefined }>();
   private readonly progressIntervalMs: number;
   private readonly closeGraceMs: number;
+  private readonly closeTimeoutMs: number;
+  /** The worker's ioredis client, once the worker is ready (its status tells whether Redis is reachable). */
+  private redis: { readonly status: string } | undefined = undefined;
+  /** Called when the worker's connection is lost (set while closing). */
+  private lost: (() => void) | undefined = undefined;
   private readonly pool: JobPool | undefined;
   private readonly onError: (error: unknown) => void;
+  private readonly reporter: ErrorReporter;
   private closing: Promise<void> | undefined = undefined;
+  /** Settles `ready` (first call wins). */
+  private settleReady!: (error?: unknown) => void;
 
-  constructor(
-    queueName: string,
-    private readonly tasks: TaskMap,
-    options: ServeOptions,
-  ) {
+  constructor(queueName: string, tasks: unknown, options: ServeOptions) {
     if (typeof queueName !== "string" || queueName === "") {
       throw new TypeError(`serve expects a queue name (a non-empty string), got ${describe(queueName)}`);
     }
-    if (typeof tasks !== "object" || tasks === null || !Object.values(tasks).some((t) => typeof t === "function")) {
-      throw new TypeError(`serve expects an object of task functions, got ${describe(tasks)}`);
+    const poolOnly = isPool(tasks);
+    if (!poolOnly && (typeof tasks !== "object" || tasks === null || !Object.values(tasks).some((t) => typeof t === "function"))) {
+      throw new TypeError(`serve expects an object of task functions or a WorkerPool, got ${describe(tasks)}`);
+    }
+    if (poolOnly && options?.pool !== undefined) {
+      throw new TypeError("serve was given a WorkerPool twice (as its second argument and as options.pool)");
     }
     if (typeof options !== "object" || options?.connection === undefined) {
       throw new TypeError(`serve expects options with a connection, got ${describe(options)}`);
     }
-    const { connection, prefix, concurrency = 1, progressIntervalMs = 100, pool, closeGraceMs = 10_000, onError } = options;
+    const {
+      connection,
+      prefix,
+      concurrency = 1,
+      progressIntervalMs = 100,
+      pool,
+      closeGraceMs = 10_000,
+      closeTimeoutMs = 5000,
+      connectTimeoutMs = 10_000,
+      onError,
+    } = options;
     checkNumber(concurrency, "concurrency", 1);
+    checkNumber(connectTimeoutMs, "connectTimeoutMs", 1);
     checkNumber(progressIntervalMs, "progressIntervalMs", 0);
     checkNumber(closeGraceMs, "closeGraceMs", 0);
+    checkNumber(closeTimeoutMs, "closeTimeoutMs", 1);
     for (const key of ["lockDuration", "stalledInterval", "maxStalledCount"] as const) {
       if (options[key] !== undefined) checkNumber(options[key], key, key === "maxStalledCount" ? 0 : 1);
+    }
+    if (options.limiter !== undefined && (typeof options.limiter !== "object" || options.limiter === null)) {
+      throw new TypeError(`serve options.limiter must be BullMQ's { max, duration }, got ${describe(options.limiter)}`);
+    }
+    if (options.workerOptions !== undefined && (typeof options.workerOptions !== "object" || options.workerOptions === null)) {
+      throw new TypeError(`serve options.workerOptions must be an object of BullMQ Worker options, got ${describe(options.workerOptions)}`);
     }
     if (pool !== undefined && (typeof pool !== "object" || pool === null || typeof pool.run !== "function")) {
       throw new TypeError(`serve options.pool must be a WorkerPool, got ${describe(pool)}`);
@@ -139,15 +230,19 @@ class Server implements JobServer, TaskContextHost<Running> {
     this.queueName = queueName;
     this.progressIntervalMs = progressIntervalMs;
     this.closeGraceMs = closeGraceMs;
-    this.pool = pool;
-    this.onError = onError ?? (() => undefined);
+    this.closeTimeoutMs = closeTimeoutMs;
+    this.pool = poolOnly ? tasks : pool;
+    this.tasks = poolOnly ? undefined : (tasks as TaskMap);
+    this.reporter = new ErrorReporter(`serve of queue "${queueName}"`, onError);
+    this.onError = this.reporter.report;
     this.listener = new CancelListener(
       connection,
-      cancelChannel(prefix ?? "bull", queueName),
-      (jobId) => this.cancelRequested(jobId),
+      (db) => cancelChannel(prefix ?? "bull", queueName, db),
+      (jobId, timestamp) => this.cancelRequested(jobId, timestamp),
       this.onError,
     );
-    this.worker = new Worker(queueName, (job, token) => this.process(job, token), {
+    this.worker = new ServeWorker(queueName, (job, token) => this.process(job, token), {
+      ...options.workerOptions,
       connection,
       concurrency,
       autorun: false,
@@ -155,48 +250,96 @@ class Server implements JobServer, TaskContextHost<Running> {
       ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
       ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
       ...(options.maxStalledCount === undefined ? {} : { maxStalledCount: options.maxStalledCount }),
+      ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
     });
     this.worker.on("error", this.onError);
-    // Take no job before the cancel subscription is active: a cancel for a job this process holds is never missed.
-    this.ready = this.listener.ready.then(async () => {
-      if (this.closing !== undefined) return;
-      this.worker.run().catch(this.onError);
-      await this.worker.waitUntilReady();
+    this.worker.getBackend().on("close", () => this.lost?.());
+    this.ready = new Promise<void>((resolve, reject) => {
+      let settled = false;
+      this.settleReady = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const timer = setTimeout(() => {
+        this.settleReady(
+          new DisconnectedError(`serve of queue "${queueName}" could not reach Redis within ${connectTimeoutMs} ms.`, {
+            cause: this.reporter.last,
+          }),
+        );
+      }, connectTimeoutMs);
     });
-    this.ready.catch(this.onError);
+    this.ready.catch(() => undefined); // its rejection reaches whoever awaits it; the errors themselves went to onError
+    // Take no job before the cancel subscription is active: a cancel for a job this process holds is never missed.
+    this.listener.ready
+      .then(async () => {
+        if (this.closing !== undefined) return;
+        this.worker.run().catch(this.onError);
+        await this.worker.waitUntilReady();
+        this.redis = await this.worker.getBackend().client;
+        this.settleReady();
+      })
+      .catch((error: unknown) => {
+        this.onError(error);
+        this.settleReady(error);
+      });
   }
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
-      const client = (await Promise.race([this.worker.getBackend().client, Promise.resolve(undefined)])) as
-        | { status?: string }
-        | undefined;
-      if (client?.status !== "ready") {
-        // Redis is out of reach: the jobs cannot end there now (BullMQ's stall handling gives them to another
-        // consumer once it is back), so cancel the bodies and do not wait for them or for Redis.
+      this.settleReady(new DisconnectedError(`serve of queue "${this.queueName}" was closed before it reached Redis.`));
+      const cancelAll = (): void => {
         for (const entry of this.running.values()) this.cancelRunning(entry, "close");
-        await this.worker.close(true).catch(this.onError);
-        await this.listener.close();
+      };
+      // Not waiting for `ready`: a server that never reached Redis must still close (it then never takes a job).
+      // 1. The grace period: running jobs may finish, unless the connection is (or gets) lost.
+      const closing = this.worker.close().catch(this.onError);
+      const lost = new Promise<void>((resolve) => {
+        this.lost = resolve;
+        if (!this.connected()) resolve();
+      });
+      await settlesWithin(Promise.race([closing, lost]), this.closeGraceMs);
+      this.lost = undefined;
+      // 2. Cancel what still runs; canceled bodies end (their jobs go back to the queue) within closeTimeoutMs.
+      cancelAll();
+      if (this.connected() && (await settlesWithin(closing, this.closeTimeoutMs))) {
+        await this.listener.close(this.closeTimeoutMs);
         return;
       }
-      const grace = setTimeout(() => {
-        for (const entry of this.running.values()) this.cancelRunning(entry, "close");
-      }, this.closeGraceMs);
-      try {
-        await this.worker.close();
-      } catch (error) {
-        this.onError(error);
-      } finally {
-        clearTimeout(grace);
+      // 3. Redis is lost, or a body ignores its cancel: close the connections under the bodies first (so BullMQ
+      // cannot fail their jobs: they stall, as after a crash), then stop waiting for the bodies.
+      const forced = this.worker.getBackend().disconnect().catch(() => undefined);
+      this.listener.disconnect();
+      for (const entry of this.running.values()) {
+        entry.abandoned = true;
+        entry.abandon?.(new DisconnectedError(`serve of queue "${this.queueName}" closed while job ${entry.job.id} ran.`));
       }
-      await this.listener.close();
+      await settlesWithin(Promise.all([forced, closing]), this.closeTimeoutMs);
     })();
     return this.closing;
   }
 
   [asyncDisposeSymbol](): Promise<void> {
     return this.close();
+  }
+
+  on<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this {
+    checkListener(event, listener, "on");
+    this.worker.on(event, listener);
+    return this;
+  }
+
+  off<E extends JobServerEvent>(event: E, listener: WorkerListener[E]): this {
+    checkListener(event, listener, "off");
+    this.worker.off(event, listener);
+    return this;
+  }
+
+  /** Redis answers the worker's connection as far as ioredis knows (false before it connected and once it is lost). */
+  private connected(): boolean {
+    return this.redis?.status === "ready";
   }
 
   /** Cancels the body of `entry` (its context, or its pool operation). */
@@ -206,21 +349,22 @@ class Server implements JobServer, TaskContextHost<Running> {
     entry.op?.cancel();
   }
 
-  private cancelRequested(jobId: string): void {
+  private cancelRequested(jobId: string, timestamp: number | undefined): void {
     const entry = this.running.get(jobId);
-    if (entry !== undefined) {
+    if (entry !== undefined && isSameJob(entry.job, timestamp)) {
       this.cancelRunning(entry, "cancel");
       return;
     }
-    // Not held here (yet): this process may be between taking the job and starting it.
+    // Not held here (yet): this process may be between taking the job and starting it. The creation time keeps
+    // the cancel to that job: a later job reusing the id is another job.
     const now = Date.now();
     if (this.cancelRequests.size >= REMEMBER_CANCEL_MAX) {
-      for (const [id, at] of this.cancelRequests) {
+      for (const [id, { at }] of this.cancelRequests) {
         if (now - at < REMEMBER_CANCEL_MS && this.cancelRequests.size < REMEMBER_CANCEL_MAX) break;
         this.cancelRequests.delete(id);
       }
     }
-    this.cancelRequests.set(jobId, now);
+    this.cancelRequests.set(jobId, { at: now, timestamp });
   }
 
   /** @internal `TaskContextHost`: a report of the body (JSON only: anything else is dropped and reported). */
@@ -238,17 +382,24 @@ class Server implements JobServer, TaskContextHost<Running> {
   private async process(job: Job, token: string | undefined): Promise<unknown> {
     const jobId = job.id!;
     const name = job.name;
-    const task = Object.hasOwn(this.tasks, name) ? this.tasks[name] : undefined;
-    if (typeof task !== "function") {
-      const known = Object.keys(this.tasks).filter((key) => typeof this.tasks[key] === "function");
+    const malformed = malformedJobs.get(job);
+    if (malformed !== undefined) return this.fail(job, malformed, true); // its data or options are not JSON
+    const tasks = this.tasks;
+    const task = tasks !== undefined && Object.hasOwn(tasks, name) ? tasks[name] : undefined;
+    if (tasks !== undefined && typeof task !== "function") {
+      const known = Object.keys(tasks).filter((key) => typeof tasks[key] === "function");
       return this.fail(
         job,
         new TypeError(`Unknown task ${JSON.stringify(name)}: queue "${this.queueName}" serves ${known.join(", ")}`),
         true,
       );
     }
-    if (this.cancelRequests.delete(jobId)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
-    const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined };
+    const remembered = this.cancelRequests.get(jobId);
+    if (remembered !== undefined) {
+      this.cancelRequests.delete(jobId);
+      if (isSameJob(job, remembered.timestamp)) throw new UnrecoverableError(`${CANCELED_MARKER}Canceled before it started.`);
+    }
+    const entry: Running = { job, ctx: undefined, op: undefined, throttle: undefined, reason: undefined, abandon: undefined, abandoned: false };
     this.running.set(jobId, entry);
     try {
       let ok = false;
@@ -258,7 +409,7 @@ class Server implements JobServer, TaskContextHost<Running> {
         const ctx = new RemoteTaskContext<Running>(this, entry);
         entry.ctx = ctx;
         try {
-          value = await task(job.data, ctx);
+          value = await this.body(entry, task!(job.data, ctx));
           ok = true;
         } catch (error) {
           value = error;
@@ -272,16 +423,18 @@ class Server implements JobServer, TaskContextHost<Running> {
         entry.op = op;
         op.progress = (_op, progress) => this.taskProgress(entry, progress);
         try {
-          value = await op;
+          value = await this.body(entry, op);
           ok = true;
         } catch (error) {
           value = error;
         }
         // Canceled: wait until the body has unwound (its finally blocks ran, or its thread was terminated).
-        if (entry.reason !== undefined) await op[asyncDisposeSymbol]();
+        if (entry.reason !== undefined && !entry.abandoned) await op[asyncDisposeSymbol]();
       }
-      if (entry.reason === "close") {
-        // Shutting down: the job goes back to the queue, not counted as an attempt, for another consumer.
+      if (entry.abandoned) throw value; // the connections are closed: the job stalls and moves on
+      if (entry.reason === "close" && !ok) {
+        // Shutting down and the body gave up: the job goes back to the queue, not counted as an attempt, for another
+        // consumer. (A body that returned a result anyway completes its job below: its work is not done twice.)
         entry.throttle?.close();
         await job.moveToWait(token);
         throw new WaitingError();
@@ -308,6 +461,14 @@ class Server implements JobServer, TaskContextHost<Running> {
     }
   }
 
+  /** What the body gives, unless `close` abandons it first (then `process` throws and the job stalls). */
+  private body(entry: Running, result: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      entry.abandon = reject;
+      Promise.resolve(result).then(resolve, reject);
+    });
+  }
+
   /** Writes the error's envelope to the job's log, then throws what BullMQ stores as `failedReason`. */
   private async fail(job: Job, error: unknown, unrecoverable: boolean): Promise<never> {
     const reason = error instanceof Error ? error.message : `A task threw a non-Error value: ${describe(error)}`;
@@ -317,6 +478,20 @@ class Server implements JobServer, TaskContextHost<Running> {
       this.onError(logError);
     }
     throw unrecoverable ? new UnrecoverableError(reason) : new Error(reason);
+  }
+}
+
+/** The announced cancel names `job` (same id, and the same creation time when the announcement carries one). */
+function isSameJob(job: Job, timestamp: number | undefined): boolean {
+  return timestamp === undefined || job.timestamp === timestamp;
+}
+
+function checkListener(event: unknown, listener: unknown, method: string): void {
+  if (typeof event !== "string" || !SERVER_EVENTS.has(event)) {
+    throw new TypeError(`JobServer.${method} expects one of ${[...SERVER_EVENTS].join(", ")}, got ${describe(event)}`);
+  }
+  if (typeof listener !== "function") {
+    throw new TypeError(`JobServer.${method} expects a listener function, got ${describe(listener)}`);
   }
 }
 

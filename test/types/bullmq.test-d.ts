@@ -10,6 +10,7 @@ import {
   type JobOperation,
   type JobRunOptions,
   type JobServer,
+  type JobServerEvent,
   type ServeOptions,
 } from "../../src/bullmq/index.js";
 import { WorkerPool } from "../../src/worker/index.js";
@@ -87,6 +88,17 @@ describe("serve", () => {
     expectTypeOf(serve("q", tasks, options)).toEqualTypeOf<JobServer>();
     // @ts-expect-error -- concurrency is a number
     serve("q", tasks, { connection, concurrency: "5" });
+  });
+
+  it("takes a WorkerPool in place of tasks, Worker options, and forwards the Worker's events", () => {
+    const pool = new WorkerPool<Tasks>(new URL("file:///tasks.js"));
+    const server = serve("q", pool, { connection, limiter: { max: 10, duration: 1000 }, workerOptions: { drainDelay: 5 }, closeTimeoutMs: 100, connectTimeoutMs: 100 });
+    expectTypeOf(server).toEqualTypeOf<JobServer>();
+    const event: JobServerEvent = "completed";
+    expectTypeOf(server.on(event, () => undefined)).toEqualTypeOf<JobServer>();
+    server.on("failed", (job, error) => expectTypeOf(error).toEqualTypeOf<Error>());
+    // @ts-expect-error -- only the forwarded events
+    server.on("drained", () => undefined);
   });
 
   it("re-exports DisconnectedError", () => {
