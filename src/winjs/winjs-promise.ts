@@ -123,8 +123,16 @@ interface Listener {
   readonly c: AnyHandler | null | undefined;
   readonly e: AnyHandler | null | undefined;
   readonly p: AnyHandler | null | undefined;
-  /** Internal follower: its error handler reports to the `error` event itself, so delivery does not. */
+  /**
+   * Internal follower: `s` completed with the promise listened to and follows it. Its error handler reports to the
+   * `error` event itself, so delivery does not; its progress passes on to `s` (see `deliverProgress`).
+   */
   readonly q: boolean;
+  /**
+   * The promise the library's own handlers `c`/`e` settle as their last act (a follower, a `join`, an `any`), or
+   * null for user handlers. That promise's notification pass is trampolined (see `notifyTree`).
+   */
+  readonly s: AnyWinJS | null;
 }
 
 /** The first argument of the internal constructor call: makes a promise without running an initializer. */
@@ -192,16 +200,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     if (onCancel !== undefined && onCancel !== null && typeof onCancel !== "function") {
       throw new TypeError(`WinJSPromise expects onCancel to be a function, null or undefined, got ${describe(onCancel)}`);
     }
-    this._source = onCancel ?? null;
-    try {
-      init(
-        (value) => this._completed(value),
-        (error: unknown) => this._error(error),
-        (progress) => this._progress(progress),
-      );
-    } catch (exception) {
-      this._setExceptionValue(exception);
-    }
+    startPromise(this, init as WinJSInit<unknown, unknown>, onCancel ?? null);
   }
 
   // ---- Instance API -------------------------------------------------------------------------------------------
@@ -234,7 +233,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     checkHandler(onComplete, "then", "onComplete");
     checkHandler(onError, "then", "onError");
     checkHandler(onProgress, "then", "onProgress");
-    return this._then(onComplete, onError, onProgress as AnyHandler | null | undefined, false);
+    return this._then(onComplete, onError, onProgress as AnyHandler | null | undefined, false, null);
   }
 
   /**
@@ -257,7 +256,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     const state = this._state;
     if (state === SUCCESS || state === SUCCESS_NOTIFY) doneCompleted(this._value, onComplete);
     else if (state >= ERROR_NOTIFY) doneErrored(this, this._value, onError);
-    else addListener(this, { t: null, c: onComplete, e: onError, p: onProgress, q: false });
+    else addListener(this, { t: null, c: onComplete, e: onError, p: onProgress, q: false, s: null });
   }
 
   /**
@@ -267,13 +266,10 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    * or foreign `cancel()` is reported like a throwing handler.
    */
   cancel(): void {
+    if (walksOnCancel(this)) return cancelChain(this);
     const state = this._state;
-    if (state === WORKING) {
-      if (isThenKind(this)) return cancelChain(this);
-      this._next = CANCELED;
-    } else if (state === WAITING) {
-      this._next = WAITING_CANCELED;
-    }
+    if (state === WORKING) this._next = CANCELED;
+    else if (state === WAITING) this._next = WAITING_CANCELED;
     // Pumped even when the state ignores the request (WinJS does): a cancel() from inside this promise's own
     // cancellation (its hook, or a handler the cancellation ran) errors it "Canceled" there and then.
     this._run();
@@ -331,7 +327,10 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   static join<const T extends readonly unknown[] | object>(values: T): WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress> {
     checkCollection(values, "join");
-    return new WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress>(
+    // Made first and started after, so that the inputs' handlers can name it as the promise they settle.
+    const joined = new WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress>(INTERNAL as never);
+    startPromise(
+      joined,
       (complete, error, progress) => {
         const record = values as Record<string, unknown>;
         const keys = Object.keys(record);
@@ -347,7 +346,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
           }
           const failed = Object.keys(errors).length;
           if (failed === 0) {
-            complete(results as WinJSJoinResults<T>);
+            complete(results);
             return;
           }
           const canceled = keys.filter((name) => hasCanceledName(errors[name])).length;
@@ -371,13 +370,15 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
             },
             undefined,
             false,
+            joined,
           );
         }
         pending -= skipped;
-        if (pending === 0) complete(results as WinJSJoinResults<T>);
+        if (pending === 0) complete(results);
       },
       () => cancelEach(values),
     );
+    return joined;
   }
 
   /**
@@ -390,11 +391,14 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   static any<const T extends readonly unknown[] | object>(values: T): WinJSPromise<WinJSAnyResult<T>, never> {
     checkCollection(values, "any");
-    return new WinJSPromise<WinJSAnyResult<T>, never>(
+    // Made first and started after, so that the inputs' handlers can name it as the promise they settle.
+    const first = new WinJSPromise<WinJSAnyResult<T>, never>(INTERNAL as never);
+    startPromise(
+      first,
       (complete, error) => {
         const record = values as Record<string, unknown>;
         const keys = Object.keys(record);
-        if (keys.length === 0) complete(undefined as unknown as WinJSAnyResult<T>);
+        if (keys.length === 0) complete(undefined);
         let canceled = 0;
         for (const key of keys) {
           const decided = { key, value: record[key] as WinJSInputOf<T> };
@@ -406,11 +410,13 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
             },
             undefined,
             false,
+            first,
           );
         }
       },
       () => cancelEach(values),
     );
+    return first;
   }
 
   /**
@@ -432,7 +438,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     const record = values as Record<string, unknown>;
     const mapped: Record<string, unknown> = Array.isArray(values) ? ([] as unknown as Record<string, unknown>) : {};
     for (const key of Object.keys(record)) {
-      mapped[key] = asWinJS(record[key])._then(onComplete, onError, onProgress, false);
+      mapped[key] = asWinJS(record[key])._then(onComplete, onError, onProgress, false, null);
     }
     return WinJSPromise.join(mapped) as unknown as WinJSPromise<{ -readonly [K in keyof T]: U | V }, WinJSJoinProgress>;
   }
@@ -455,7 +461,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     }
     const timer = timerPromise(ms);
     if (promise === undefined || promise === null) return timer;
-    timer._then(() => promise.cancel(), undefined, undefined, false);
+    timer._then(() => promise.cancel(), undefined, undefined, false, null);
     const stopTimer = (): void => timer.cancel();
     promise.then(stopTimer, stopTimer);
     return promise;
@@ -491,18 +497,22 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   // ---- The state machine (internal) -------------------------------------------------------------------------
 
-  /** @internal `then` without argument checks; `quiet` marks an internal follower (see `Listener.q`). */
+  /**
+   * @internal `then` without argument checks; `quiet` marks an internal follower (see `Listener.q`), `settles` the
+   * promise the library's own handlers settle (see `Listener.s`).
+   */
   _then(
     onComplete: AnyHandler | null | undefined,
     onError: AnyHandler | null | undefined,
     onProgress: AnyHandler | null | undefined,
     quiet: boolean,
+    settles: AnyWinJS | null,
   ): AnyWinJS {
     const state = this._state;
     if (state === SUCCESS || state === SUCCESS_NOTIFY) return thenCompleted(this, onComplete);
     if (state >= ERROR_NOTIFY) return thenErrored(this, onError, quiet);
     const child = makePromise(WORKING, undefined, this);
-    addListener(this, { t: child, c: onComplete, e: onError, p: onProgress, q: quiet });
+    addListener(this, { t: child, c: onComplete, e: onError, p: onProgress, q: quiet, s: settles });
     return child;
   }
 
@@ -553,11 +563,17 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         return;
       case SUCCESS_NOTIFY:
       case ERROR_NOTIFY:
-        if (this._listeners !== null) notifyTree(this);
-        // A promise that followed this one while it notified registered on it (WinJS's rule, see `_follow`):
-        // the pass that owns this promise picks it up; if no pass does, `finishPasses` delivers it.
-        if (this._listeners !== null) late.push(this);
-        this._next = state === SUCCESS_NOTIFY ? SUCCESS : ERROR;
+        if (this._listeners !== null) {
+          if (this === trampolined) {
+            // Settled by the library's own handler inside a pass: that pass runs this one's next (see `notifyTree`).
+            trampolined = null;
+            // eslint-disable-next-line @typescript-eslint/no-this-alias -- handed to the running pass, not an alias
+            deferredPass = this;
+            return;
+          }
+          notifyTree(this);
+        }
+        this._notified();
         return;
       case SUCCESS:
       case ERROR:
@@ -567,8 +583,30 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     }
   }
 
+  /**
+   * @internal After the notification pass of a NOTIFY state: a promise that followed this one while it notified
+   * registered on it (WinJS's rule, see `_follow`); the pass that owns this promise picks it up, and if no pass
+   * does, `finishPasses` delivers it. Then SUCCESS or ERROR.
+   */
+  _notified(): void {
+    if (this._listeners !== null) late.push(this);
+    this._next = this._state === SUCCESS_NOTIFY ? SUCCESS : ERROR;
+  }
+
   /** @internal WAITING: follow the thenable in `_value`. */
   _follow(): void {
+    // A foreign `then` (or a view's interop) is not the library's own code: nothing it settles is trampolined.
+    const armed = trampolined;
+    trampolined = null;
+    try {
+      this._followValue();
+    } finally {
+      trampolined = armed;
+    }
+  }
+
+  /** @internal The body of `_follow`. */
+  _followValue(): void {
     let followed = this._value;
     try {
       if (isOwnOperation(followed)) {
@@ -579,17 +617,13 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         if (followed._state !== SUCCESS && followed._state !== ERROR && isThenKind(followed)) {
           // A `then` promise not yet settled, or still notifying (WinJS's rule): become one more of its children
           // (no handlers, so progress passes). One still notifying delivers it when its pass gets to it again.
-          addListener(followed, { t: this, c: null, e: null, p: null, q: false });
+          addListener(followed, { t: this, c: null, e: null, p: null, q: false, s: null });
           return;
         }
         const source: AnyWinJS = followed;
         const onError = (error: unknown): void => this._followedFailed(error, source, onError);
-        source._then(
-          (value) => this._completed(value),
-          onError,
-          (progress) => this._progress(progress),
-          true,
-        );
+        // Progress reaches this promise through `deliverProgress`'s walk (`Listener.q`), not through a handler.
+        source._then((value) => this._completed(value), onError, null, true, this);
         return;
       }
       const foreign = followed as { then(onComplete: AnyHandler, onError: AnyHandler, onProgress: AnyHandler): unknown };
@@ -670,7 +704,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal `progress(value)`: each listener's handler, then children without handlers, while pending. */
   _progress(value: unknown): void {
-    if (this._state <= CANCELED && this._listeners !== null) deliverProgress(this._listeners, value);
+    if (this._state <= CANCELED && this._listeners !== null) deliverProgress(this, value);
   }
 }
 
@@ -693,27 +727,57 @@ function isThenKind(promise: AnyWinJS): boolean {
 }
 
 /**
- * `cancel()` of a running `then` promise: WinJS cancels it, then its creator, and so on up to the first promise that
- * is not a running `then` promise (the source, or one following another), which is canceled by its own rules; then
- * each link, from the top down, errors "Canceled" unless what the cancellation set off settled it meanwhile. The
- * walk up is a loop here (WinJS recursed, and overflowed the stack on a long chain).
+ * Whether `cancel()` passes on to another `WinJSPromise` (see `cancelChain`): a running `then` promise cancels its
+ * creator, a promise following a `WinJSPromise` cancels that one.
+ */
+function walksOnCancel(promise: AnyWinJS): boolean {
+  const state = promise._state;
+  return (state === WORKING && isThenKind(promise)) || (state === WAITING && promise._value instanceof WinJSPromise);
+}
+
+/**
+ * `cancel()` of a promise that passes it on: WinJS cancels a running `then` promise, then its creator; a promise
+ * following another, then the one it follows; and so on to the first promise that passes nothing on (the source,
+ * or one following a foreign thenable), which is canceled by its own rules; then each link, from the last back to
+ * the first, errors "Canceled" unless what the cancellation set off settled it meanwhile. The walk is a loop here
+ * (WinJS recursed, and overflowed the stack on a long chain: `loop = () => step().then(loop)` canceled late).
  */
 function cancelChain(start: AnyWinJS): void {
   const path: AnyWinJS[] = [];
   let current: AnyWinJS | undefined = start;
-  while (current?._state === WORKING && isThenKind(current)) {
-    // What entering CANCELED does, as the pump would: the state now, and the request to error "Canceled" after.
-    current._state = CANCELED;
-    current._next = CANCELING;
+  while (current !== undefined && walksOnCancel(current)) {
+    // What entering CANCELED or WAITING_CANCELED does, as the pump would: the state now, and the request to
+    // error "Canceled" after.
     path.push(current);
-    const creator: unknown = current._source;
-    current = creator instanceof WinJSPromise ? (creator as AnyWinJS) : undefined;
+    current._next = CANCELING;
+    if (current._state === WAITING) {
+      current._state = WAITING_CANCELED;
+      current = current._value as AnyWinJS;
+    } else {
+      current._state = CANCELED;
+      const creator: unknown = current._source;
+      current = creator instanceof WinJSPromise ? (creator as AnyWinJS) : undefined;
+    }
   }
   current?.cancel();
   for (let i = path.length - 1; i >= 0; i--) path[i]!._run();
 }
 
 // ---- Making promises --------------------------------------------------------------------------------------------
+
+/** The constructor's work, after its checks (`join`/`any` call it on a promise made with INTERNAL). */
+function startPromise(promise: AnyWinJS, init: WinJSInit<unknown, unknown>, onCancel: (() => void) | null): void {
+  promise._source = onCancel;
+  try {
+    init(
+      (value) => promise._completed(value),
+      (error: unknown) => promise._error(error),
+      (progress) => promise._progress(progress),
+    );
+  } catch (exception) {
+    promise._setExceptionValue(exception);
+  }
+}
 
 function makePromise(state: number, value: unknown, source: AnyWinJS | object | null): AnyWinJS {
   const promise = new WinJSPromise<unknown, unknown>(INTERNAL as never);
@@ -878,62 +942,141 @@ function addListener(promise: AnyWinJS, listener: Listener): void {
 }
 
 /**
- * Calls the progress handlers of `listeners` in registration order and, right after each registration that has
- * neither a complete nor an error handler, those of its child, and so on: WinJS's depth-first order, walked with an
- * explicit stack so that a long chain of handler-less `then()`s does not grow the call stack. Each promise's
- * listeners are counted when it is reached: one registered meanwhile does not see this value.
+ * Calls the progress handlers of `promise`'s listeners in registration order and, right after each registration that
+ * passes progress on (a `then` child without complete and error handlers, or an internal follower), those of that
+ * promise, and so on: WinJS's depth-first order, walked with an explicit stack so that a long chain does not grow
+ * the call stack. Each promise's listeners are counted when it is reached: one registered meanwhile does not see
+ * this value. Each promise is walked at most once per value, so a cycle of followers (a promise that follows
+ * itself) delivers it once to each handler (WinJS recursed around the cycle until the stack overflowed).
  */
-function deliverProgress(root: Listener | Listener[], value: unknown): void {
-  let listeners = root;
+function deliverProgress(promise: AnyWinJS, value: unknown): void {
+  // Progress handlers are user code: nothing they settle is trampolined.
+  const armed = trampolined;
+  trampolined = null;
+  let listeners = promise._listeners!;
   let index = 0;
   let length = Array.isArray(listeners) ? listeners.length : 1;
   let stack: [Listener | Listener[], number, number][] | undefined;
-  for (;;) {
-    while (index < length) {
-      const listener = Array.isArray(listeners) ? listeners[index]! : listeners;
-      index++;
-      const onProgress = listener.p;
-      if (typeof onProgress === "function") {
-        try {
-          onProgress(value);
-        } catch (error) {
-          reportListenerError(error);
+  let walked: Set<AnyWinJS> | undefined;
+  try {
+    for (;;) {
+      while (index < length) {
+        const listener = Array.isArray(listeners) ? listeners[index]! : listeners;
+        index++;
+        const onProgress = listener.p;
+        if (typeof onProgress === "function") {
+          try {
+            onProgress(value);
+          } catch (error) {
+            reportListenerError(error);
+          }
+        }
+        const target = listener.q ? listener.s : !listener.c && !listener.e ? listener.t : null;
+        if (target !== null && target._state <= CANCELED && target._listeners !== null) {
+          walked ??= new Set([promise]);
+          if (walked.has(target)) continue;
+          walked.add(target);
+          (stack ??= []).push([listeners, index, length]);
+          listeners = target._listeners;
+          index = 0;
+          length = Array.isArray(listeners) ? listeners.length : 1;
         }
       }
-      const target = listener.t;
-      if (!listener.c && !listener.e && target !== null && target._state <= CANCELED && target._listeners !== null) {
-        (stack ??= []).push([listeners, index, length]);
-        listeners = target._listeners;
-        index = 0;
-        length = Array.isArray(listeners) ? listeners.length : 1;
-      }
+      const frame = stack?.pop();
+      if (frame === undefined) return;
+      [listeners, index, length] = frame;
     }
-    const frame = stack?.pop();
-    if (frame === undefined) return;
-    [listeners, index, length] = frame;
+  } finally {
+    trampolined = armed;
   }
 }
 
-/** Notifies `root`'s children, their children, and so on, breadth-first, from one loop. */
+/** A notification pass: the promises to notify (breadth-first), and where delivery stands in the current one. */
+interface Pass {
+  /** The promise whose NOTIFY state started the pass. */
+  readonly root: AnyWinJS;
+  readonly queue: (AnyWinJS | undefined)[];
+  /** The next index of `queue` to take. */
+  next: number;
+  /** The promise being notified, its listeners not yet delivered (null between promises), and the next index. */
+  promise: AnyWinJS;
+  listeners: Listener | Listener[] | null;
+  index: number;
+  succeeded: boolean;
+  value: unknown;
+}
+
+function startPass(root: AnyWinJS): Pass {
+  return { root, queue: [root], next: 0, promise: root, listeners: null, index: 0, succeeded: false, value: undefined };
+}
+
+/**
+ * Notifies `root`'s children, their children, and so on, breadth-first, from one loop. When a handler of the
+ * library's own (a follower's, a `join`'s, an `any`'s) settles the promise it serves, that promise's pass is not
+ * run inside the handler (WinJS did, so a long chain of followers or nested joins overflowed the stack) but by this
+ * loop, right after the handler returns and before anything else is delivered: the order WinJS's recursion gave,
+ * on a stack of passes in the heap (a trampoline). Nothing observable runs between the two: the handler's settle
+ * was its last act, and user code it reached meanwhile (progress handlers, `error` listeners, a foreign `then`)
+ * sees no trampolining.
+ */
 function notifyTree(root: AnyWinJS): void {
-  const queue: (AnyWinJS | undefined)[] = [root];
+  const armed = trampolined;
+  trampolined = null;
   passDepth++;
+  let pass = startPass(root);
+  let suspended: Pass[] | undefined;
   try {
-    for (let i = 0; i < queue.length; i++) {
-      const promise = queue[i]!;
-      queue[i] = undefined;
-      const listeners = promise._listeners;
-      if (listeners === null) continue;
-      promise._listeners = null;
-      const succeeded = promise._state === SUCCESS || promise._state === SUCCESS_NOTIFY;
-      const value = promise._value;
-      if (!Array.isArray(listeners)) deliver(promise, listeners, succeeded, value, queue);
-      else for (const listener of listeners) deliver(promise, listener, succeeded, value, queue);
+    for (;;) {
+      const listeners = pass.listeners;
+      if (listeners === null) {
+        if (pass.next < pass.queue.length) {
+          const promise = pass.queue[pass.next]!;
+          pass.queue[pass.next++] = undefined;
+          const own = promise._listeners;
+          if (own === null) continue;
+          promise._listeners = null;
+          pass.promise = promise;
+          pass.listeners = own;
+          pass.index = 0;
+          pass.succeeded = promise._state === SUCCESS || promise._state === SUCCESS_NOTIFY;
+          pass.value = promise._value;
+          continue;
+        }
+        const resumed = suspended?.pop();
+        if (resumed === undefined) return;
+        // A trampolined pass ended: its promise leaves NOTIFY as `_enter` would have made it.
+        const finished = pass.root;
+        pass = resumed;
+        finished._notified();
+        finished._run();
+        continue;
+      }
+      let listener: Listener;
+      if (Array.isArray(listeners)) {
+        listener = listeners[pass.index++]!;
+        if (pass.index === listeners.length) pass.listeners = null;
+      } else {
+        listener = listeners;
+        pass.listeners = null;
+      }
+      deliver(pass.promise, listener, pass.succeeded, pass.value, pass.queue);
+      const next = deferredPass;
+      if (next !== null) {
+        deferredPass = null;
+        (suspended ??= []).push(pass);
+        pass = startPass(next);
+      }
     }
   } finally {
     passDepth--;
+    trampolined = armed;
   }
 }
+
+/** The promise whose NOTIFY state, if entered now, hands its pass to the running `notifyTree` (see `deliver`). */
+let trampolined: AnyWinJS | null = null;
+/** The promise that handed its pass over, for `notifyTree` to run next. */
+let deferredPass: AnyWinJS | null = null;
 
 /** Notification passes running now (a handler may settle another promise, which starts a pass inside a pass). */
 let passDepth = 0;
@@ -969,12 +1112,12 @@ function deliver(
   try {
     if (succeeded) {
       const onComplete = listener.c;
-      target._setCompleteValue(onComplete ? onComplete(value) : value);
+      target._setCompleteValue(onComplete ? callHandler(onComplete, value, listener.s) : value);
     } else {
       const onError = listener.e;
       if (onError) {
         if (!listener.q) reportHandled(target, value, promise, onError);
-        target._setCompleteValue(onError(value));
+        target._setCompleteValue(callHandler(onError, value, listener.s));
       } else {
         target._fail(value, ERROR, promise);
       }
@@ -984,6 +1127,17 @@ function deliver(
   }
   // A child that now follows a thenable notifies its own children when that settles.
   if (target._state !== WAITING && target._listeners !== null) queue.push(target);
+}
+
+/** Calls a handler; one of the library's own (`settles` set) has the pass of the promise it settles trampolined. */
+function callHandler(handler: AnyHandler, value: unknown, settles: AnyWinJS | null): unknown {
+  if (settles === null) return handler(value);
+  trampolined = settles;
+  try {
+    return handler(value);
+  } finally {
+    trampolined = null;
+  }
 }
 
 function thenCompleted(promise: AnyWinJS, onComplete: AnyHandler | null | undefined): AnyWinJS {
@@ -1059,7 +1213,7 @@ function reportEntered(promise: AnyWinJS, value: unknown, exception: boolean): v
   if (!tracking(value)) return;
   const id = ++lastErrorId;
   errorInfo.set(promise, { id, exception });
-  errorEvents.dispatch(ERROR_EVENT, detail(exception, value, promise, id, undefined, undefined));
+  dispatchError(detail(exception, value, promise, id, undefined, undefined));
 }
 
 /** An error passes from `parent` to `promise`, which has no error handler: the same id. */
@@ -1067,7 +1221,7 @@ function reportChained(promise: AnyWinJS, value: unknown, parent: AnyWinJS): voi
   if (!tracking(value)) return;
   const info = errorInfo.get(parent) ?? { id: 0, exception: false };
   errorInfo.set(promise, info);
-  errorEvents.dispatch(ERROR_EVENT, detail(info.exception, value, promise, info.id, parent, undefined));
+  dispatchError(detail(info.exception, value, promise, info.id, parent, undefined));
 }
 
 /** An error of `parent` is about to be handled by `handler` (for `promise`, or `null` on a settled parent). */
@@ -1079,7 +1233,18 @@ function reportHandled(
 ): void {
   if (!tracking(value)) return;
   const info = parent instanceof WinJSPromise ? errorInfo.get(parent) : undefined;
-  errorEvents.dispatch(ERROR_EVENT, detail(info?.exception ?? false, value, promise, info?.id ?? 0, parent, handler));
+  dispatchError(detail(info?.exception ?? false, value, promise, info?.id ?? 0, parent, handler));
+}
+
+/** Dispatches the `error` event. Its listeners are user code: nothing they settle is trampolined. */
+function dispatchError(errorDetail: WinJSErrorDetail): void {
+  const armed = trampolined;
+  trampolined = null;
+  try {
+    errorEvents.dispatch(ERROR_EVENT, errorDetail);
+  } finally {
+    trampolined = armed;
+  }
 }
 
 function detail(
