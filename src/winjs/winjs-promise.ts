@@ -535,12 +535,11 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
       case WAITING_CANCELED: {
         this._next = CANCELING;
         const followed = this._value as { cancel?: unknown };
-        if (typeof followed.cancel === "function") {
-          try {
-            (followed as { cancel(): void }).cancel();
-          } catch (error) {
-            reportListenerError(error);
-          }
+        try {
+          // Inside the guard: a foreign thenable's `cancel` getter may throw too (a Proxy revoked since).
+          if (typeof followed.cancel === "function") (followed as { cancel(): void }).cancel();
+        } catch (error) {
+          reportListenerError(error);
         }
         return;
       }
@@ -641,7 +640,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal The thenable followed failed: the error continues its chain, or (untracked) starts one here. */
   _followedFailed(error: unknown, source: PromiseLike<unknown>, handler: AnyHandler): void {
-    if (source instanceof WinJSPromise && (errorInfo.get(source)?.id ?? 0) !== 0) {
+    if (isWinJSPromise(source) && (errorInfo.get(source)?.id ?? 0) !== 0) {
       this._fail(error, ERROR_NOTIFY, source);
       return;
     }
@@ -653,16 +652,32 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
   /** @internal `complete(value)`. */
   _completed(value: unknown): void {
     if (this._state > CANCELED) return;
+    let next: number;
+    try {
+      next = hasThen(value) ? WAITING : SUCCESS_NOTIFY;
+    } catch (exception) {
+      // A hostile value (a throwing `then` getter, a revoked Proxy) fails the promise, as `Promise.resolve` would.
+      this._exception(exception);
+      return;
+    }
     this._value = value;
-    this._next = isThenable(value) ? WAITING : SUCCESS_NOTIFY;
+    this._next = next;
     this._run();
   }
 
   /** @internal A value delivered by the notification pass that owns this promise's children. */
   _setCompleteValue(value: unknown): void {
     if (this._state > CANCELED) return;
+    let next: number;
+    try {
+      next = hasThen(value) ? WAITING : SUCCESS;
+    } catch (exception) {
+      // As in `_completed`.
+      this._setExceptionValue(exception);
+      return;
+    }
     this._value = value;
-    this._next = isThenable(value) ? WAITING : SUCCESS;
+    this._next = next;
     this._run();
   }
 
@@ -732,7 +747,7 @@ function isThenKind(promise: AnyWinJS): boolean {
  */
 function walksOnCancel(promise: AnyWinJS): boolean {
   const state = promise._state;
-  return (state === WORKING && isThenKind(promise)) || (state === WAITING && promise._value instanceof WinJSPromise);
+  return (state === WORKING && isThenKind(promise)) || (state === WAITING && isWinJSPromise(promise._value));
 }
 
 /**
@@ -809,7 +824,12 @@ function settledPromise(state: number, value: unknown): AnyWinJS {
 
 /** WinJS's complete promise: settled with `value`, or, for a thenable, a sourceless `then` promise following it. */
 function completePromise(value: unknown): AnyWinJS {
-  if (!isThenable(value)) return settledPromise(SUCCESS, value);
+  try {
+    if (!hasThen(value)) return settledPromise(SUCCESS, value);
+  } catch (exception) {
+    // A hostile value (a throwing `then` getter, a revoked Proxy): a failed promise, never a throw (`as`, `wrap`).
+    return errorPromise(exception, true);
+  }
   const follower = makePromise(WORKING, undefined, NO_CREATOR);
   follower._setCompleteValue(value);
   return follower;
@@ -830,10 +850,11 @@ function cancelEach(values: object): void {
   const record = values as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const value = record[key];
-    if (value instanceof WinJSPromise || isOwnOperation(value)) asWinJS(value).cancel();
-    else if (isThenable(value) && typeof (value as { cancel?: unknown }).cancel === "function") {
+    if (isWinJSPromise(value) || isOwnOperation(value)) asWinJS(value).cancel();
+    else if (isThenable(value)) {
       try {
-        (value as { cancel(): void }).cancel();
+        // Inside the guard: a foreign `cancel` getter may throw too.
+        if (typeof (value as { cancel?: unknown }).cancel === "function") (value as { cancel(): void }).cancel();
       } catch (error) {
         reportListenerError(error);
       }
@@ -843,7 +864,7 @@ function cancelEach(values: object): void {
 
 /** `WinJSPromise.as`. */
 function asWinJS(value: unknown): AnyWinJS {
-  if (value instanceof WinJSPromise) return value as AnyWinJS;
+  if (isWinJSPromise(value)) return value;
   if (isOwnOperation(value)) return operationView(value);
   return completePromise(value);
 }
@@ -1232,7 +1253,7 @@ function reportHandled(
   handler: AnyHandler | undefined,
 ): void {
   if (!tracking(value)) return;
-  const info = parent instanceof WinJSPromise ? errorInfo.get(parent) : undefined;
+  const info = isWinJSPromise(parent) ? errorInfo.get(parent) : undefined;
   dispatchError(detail(info?.exception ?? false, value, promise, info?.id ?? 0, parent, handler));
 }
 
@@ -1267,9 +1288,30 @@ function detail(
 
 // ---- Checks -------------------------------------------------------------------------------------------------------
 
-/** WinJS's test for a thenable: an object (not a function) with a `then` method. */
-function isThenable(value: unknown): boolean {
+/**
+ * WinJS's test for a thenable: an object (not a function) with a `then` method. Throws what reading `then` throws
+ * (a throwing getter, a revoked Proxy): the callers fail a promise with it.
+ */
+function hasThen(value: unknown): boolean {
   return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
+
+/** `hasThen`, never throwing: a value whose `then` cannot be read is no thenable (`is`, `timeout`, `cancelEach`). */
+function isThenable(value: unknown): boolean {
+  try {
+    return hasThen(value);
+  } catch {
+    return false;
+  }
+}
+
+/** `value instanceof WinJSPromise`, never throwing (a revoked Proxy's `getPrototypeOf` trap throws). */
+function isWinJSPromise(value: unknown): value is AnyWinJS {
+  try {
+    return value instanceof WinJSPromise;
+  } catch {
+    return false;
+  }
 }
 
 function checkHandler(handler: unknown, method: string, name: string): void {
