@@ -13,7 +13,7 @@ import {
   type Inputs,
   subscribeAll,
 } from "./inputs.js";
-import { decideOutcome } from "../core/body-context.js";
+import { decideOutcome, hasProgressSubscribers } from "../core/body-context.js";
 import type { Outcome } from "../core/outcome.js";
 import { AsyncStatus } from "../status.js";
 import { readRunOptions } from "../options.js";
@@ -129,11 +129,12 @@ class WhenAll {
     this.results![index] = value;
     this.done![index] = 1;
     const remaining = --this.remaining;
-    this.ctx!.report({ completed: this.total - remaining, total: this.total });
+    // No progress object per input unless somebody listens: at 100,000 inputs that is 100,000 allocations less.
+    const ctx = this.ctx!;
+    if (hasProgressSubscribers(ctx)) ctx.report({ completed: this.total - remaining, total: this.total });
     // A progress handler may have canceled the combined operation meanwhile.
     if (remaining !== 0 || this.settled) return true;
     const results = this.results!;
-    const ctx = this.ctx!;
     const end = this.end!;
     this.release(true);
     decideOutcome(ctx, AsyncStatus.completed, results);

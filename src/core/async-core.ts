@@ -798,6 +798,15 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     return registration;
   }
 
+  /**
+   * @internal Whether a `report()` now would reach anybody (a `progress` handler or a listener, while started): a
+   * producer that builds a progress value per event (`whenAll`, once per input) skips building it otherwise.
+   */
+  _hasProgressSubscribers(): boolean {
+    const rare = this._x?.rare;
+    return rare !== undefined && (rare.progress !== null || rare.listeners !== null) && (this._state & STATUS_MASK) === STARTED;
+  }
+
   /** @internal `ctx.report`: synchronous delivery to the handler, then every listener, while started. */
   _report(progress: TProgress): void {
     const extras = this._x?.rare;

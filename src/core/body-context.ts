@@ -38,6 +38,14 @@ export class BodyContext<TProgress> implements AsyncProgressContext<TProgress> {
 }
 
 /**
+ * Internal to the package: whether a `ctx.report()` now would reach anybody (see
+ * `AsyncCore._hasProgressSubscribers`); true for a context this library did not make.
+ */
+export function hasProgressSubscribers(ctx: unknown): boolean {
+  return !(ctx instanceof BodyContext) || (ctx as BodyContext<unknown>)._operation._hasProgressSubscribers();
+}
+
+/**
  * Internal to the package: ends the operation of `ctx` now with `outcome` (as the status of what decided it says,
  * DESIGN 4.7 #2), before the body's promise settles (see `AsyncCore._decide`). The combinators call it to decide
  * their outcome before they cancel the inputs they no longer need. Does nothing for a context this library did not
