@@ -1,6 +1,3 @@
-import { describe } from "../describe.js";
-import { isOwnOperation } from "../core/async-core.js";
-import { isProjectedPromise, isWinRTShaped } from "../interop/to-promise.js";
 import { operationView, type WinJSOperationView } from "./winjs-promise.js";
 import type { ResultOf } from "../interop/input-types.js";
 import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
@@ -26,11 +23,6 @@ import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
 export function toWinJS<TOperation extends WinJSOperationInput>(
   operation: TOperation,
 ): WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation> {
-  // The interop layer's own shape checks: what passes them, `toPromise` (under `operationView`) takes.
-  if (!isOwnOperation(operation) && !isWinRTShaped(operation) && !isProjectedPromise(operation)) {
-    throw new TypeError(
-      `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
-    );
-  }
+  // `operationView` checks the shape (a foreign object's `status` read once) and throws what is described above.
   return operationView(operation) as WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation>;
 }

@@ -15,11 +15,16 @@
 // The view of our operations (`operationView`, the body of `toWinJS`) lives here because `as()` and a promise
 // following a returned operation need it, and `toWinJS` needs this class: one file keeps imports one-way.
 /* eslint-disable @typescript-eslint/no-explicit-any -- error values are untyped in WinJS, as `reason` is in PromiseLike */
-import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
 import { reportListenerError } from "../report.js";
-import { isOwnOperation } from "../core/async-core.js";
-import { isWinRTShaped, toPromise } from "../interop/to-promise.js";
+import { AsyncStatus } from "../status.js";
+import { disposeSymbol } from "../symbols.js";
+import type { Disposable } from "../types.js";
+import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
+import type { AsyncProgressCore } from "../core/async-progress-core.js";
+import { type Outcome, rejectionOutcome } from "../core/outcome.js";
+import { type ForeignOperation, foreignOutcome, isProjectedPromise, toPromise } from "../interop/to-promise.js";
+import { onSettled } from "../interop/on-settled.js";
 import { readMilliseconds, startTimer } from "../combinators/timer.js";
 import { canceledError, hasCanceledMessage, hasCanceledName } from "./canceled.js";
 import { EventListeners, type WinJSEvent, type WinJSEventListener } from "./event-listeners.js";
@@ -918,8 +923,15 @@ export interface WinJSOperationView<T, P, TOperation> extends WinJSPromise<T, P>
 const views = new WeakMap<object, AnyWinJS>();
 
 /**
- * @internal The body of `toWinJS`: one view per operation (asking twice gives the same promise). Built on
- * `toPromise`, so it accepts what the root's interop accepts and throws what it throws, synchronously.
+ * @internal The body of `toWinJS` (and of `as()` and following, for our operations): one view per operation (asking
+ * twice gives the same promise). How the view ends is decided by the operation's status (DESIGN 4.7 #2), read once:
+ * `completed` completes it, `canceled` errors it with WinJS's "Canceled" error (its `cause` the `CanceledError`),
+ * `error` errors it with the failure whatever that is (a cancellation error included). Our operations are followed
+ * through the core's `onSettled` (nothing consumed); a foreign object (see `foreignStatus`) through `foreignOutcome`
+ * with the status its shape check read, its `completed` (and `progress`) assigned while it runs; a projection's
+ * wrapper, which has no status, through `toPromise` (its `then` read once there), a rejection classified by value.
+ * Throws synchronously what subscribing throws: `IllegalMethodCallError` for a closed operation of ours,
+ * `IllegalDelegateAssignmentError` for a foreign object whose `completed` was taken, `TypeError` for anything else.
  */
 export function operationView(operation: object): WinJSOperationView<unknown, unknown, unknown> {
   const known = views.get(operation);
@@ -935,22 +947,100 @@ export function operationView(operation: object): WinJSOperationView<unknown, un
     },
     () => (operation as { cancel(): void }).cancel(),
   );
-  const onProgress = reportsProgress(operation) ? (progress: unknown) => report(progress) : undefined;
+  const settle = (outcome: Outcome, value: unknown): void => {
+    if (outcome === AsyncStatus.completed) complete(value);
+    else fail(outcome === AsyncStatus.canceled ? canceledError(value) : value);
+  };
   // Outside the initializer, so that a refused input (a closed operation, a taken `completed`) throws here.
-  const settled = (toPromise as (op: unknown, options?: { onProgress: (progress: unknown) => void }) => Promise<unknown>)(
-    operation,
-    onProgress === undefined ? undefined : { onProgress },
-  );
-  settled.then(complete, (error: unknown) => fail(isCanceledError(error) ? canceledError(error) : error));
+  if (isOwnOperation(operation)) followOwn(operation, settle, (progress) => report(progress));
+  else {
+    const status = foreignStatus(operation);
+    if (status !== undefined) followForeign(operation as ForeignOperation, status, settle, (progress) => report(progress));
+    else if (isProjectedPromise(operation)) followWrapper(operation, settle, (progress) => report(progress));
+    else {
+      throw new TypeError(
+        `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
+      );
+    }
+  }
   Object.defineProperty(view, "operation", { value: operation, enumerable: true });
   views.set(operation, view);
   return view as WinJSOperationView<unknown, unknown, unknown>;
 }
 
-/** Whether to ask `toPromise` for progress: our progress kinds, and foreign objects that have a `progress` slot. */
-function reportsProgress(operation: object): boolean {
-  if (isOwnOperation(operation)) return typeof (operation as { onProgress?: unknown }).onProgress === "function";
-  return "progress" in operation || !isWinRTShaped(operation);
+type ViewSettle = (outcome: Outcome, value: unknown) => void;
+
+/** Our operation: its progress (the progress kinds) until it settles, its outcome from the core (never consumed). */
+function followOwn(operation: AsyncCore<unknown, unknown, unknown>, settle: ViewSettle, onProgress: (progress: unknown) => void): void {
+  const own = operation as AsyncProgressCore<unknown, unknown, unknown>;
+  let subscription: Disposable | undefined;
+  // `onSettled` checks that the operation is open (throws IllegalMethodCallError) before anything is subscribed,
+  // and calls back on a later microtask, never inside this call.
+  onSettled(
+    operation,
+    (outcome, value) => {
+      subscription?.[disposeSymbol]();
+      settle(outcome, value);
+    },
+    0,
+  );
+  if (typeof own.onProgress === "function") subscription = own.onProgress(onProgress);
+}
+
+/**
+ * The status of a foreign WinRT-shaped object (`status`, `completed`, `getResults` and `cancel`), read once, or
+ * `undefined` for anything else. Never throws (a throwing getter, a revoked Proxy: not an operation).
+ */
+function foreignStatus(value: object): number | undefined {
+  try {
+    const op = value as { cancel?: unknown; getResults?: unknown; status?: unknown };
+    if (typeof op.cancel !== "function" || typeof op.getResults !== "function" || !("completed" in op)) return undefined;
+    const status = op.status;
+    return typeof status === "number" ? status : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const resolvedPromise = Promise.resolve();
+
+/**
+ * A foreign operation whose status was read once (by `foreignStatus`): a terminal status decides now, through the
+ * root's `foreignOutcome`; `started` assigns `completed` (and, with a `progress` slot, `progress`), and the status
+ * the completion passes decides. The view settles a microtask later either way (the core's delivery rule). Throws
+ * what assigning `completed` throws.
+ */
+function followForeign(op: ForeignOperation, status: number, settle: ViewSettle, onProgress: (progress: unknown) => void): void {
+  const deliver = (outcome: Outcome, value: unknown): void => {
+    void resolvedPromise.then(() => settle(outcome, value));
+  };
+  if (status !== AsyncStatus.started) {
+    foreignOutcome(op, status, deliver);
+    return;
+  }
+  let ended = false;
+  if ("progress" in op) {
+    op.progress = (_asyncInfo, progress) => {
+      if (!ended) onProgress(progress);
+    };
+  }
+  op.completed = (_asyncInfo, asyncStatus) => {
+    if (ended) return;
+    ended = true;
+    foreignOutcome(op, asyncStatus, deliver);
+  };
+}
+
+/**
+ * A projection's promise wrapper, followed by `toPromise` (which reads its `then` once and turns a rejection that
+ * means "canceled" into a `CanceledError`); it has no status, so a rejection is classified by its value
+ * (`rejectionOutcome`, which never throws: a revoked Proxy is an error).
+ */
+function followWrapper(wrapper: object, settle: ViewSettle, onProgress: (progress: unknown) => void): void {
+  (toPromise as (op: unknown, options: { onProgress: (progress: unknown) => void }) => Promise<unknown>)(wrapper, { onProgress }).then(
+    (value) => settle(AsyncStatus.completed, value),
+    (reason: unknown) => settle(rejectionOutcome(reason), reason),
+  );
 }
 
 // ---- Delivery -----------------------------------------------------------------------------------------------------
