@@ -599,18 +599,20 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal WAITING: follow the thenable in `_value`. */
   _follow(): void {
+    const then = followedThen;
+    followedThen = undefined;
     // A foreign `then` (or a view's interop) is not the library's own code: nothing it settles is trampolined.
     const armed = trampolined;
     trampolined = null;
     try {
-      this._followValue();
+      this._followValue(then);
     } finally {
       trampolined = armed;
     }
   }
 
-  /** @internal The body of `_follow`. */
-  _followValue(): void {
+  /** @internal The body of `_follow`; `then` is the value's `then`, read once when it arrived. */
+  _followValue(then: AnyThen | undefined): void {
     let followed = this._value;
     try {
       if (isOwnOperation(followed)) {
@@ -630,9 +632,11 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         source._then((value) => this._completed(value), onError, null, true, this);
         return;
       }
-      const foreign = followed as { then(onComplete: AnyHandler, onError: AnyHandler, onProgress: AnyHandler): unknown };
-      const onError = (error: unknown): void => this._followedFailed(error, foreign as PromiseLike<unknown>, onError);
-      foreign.then(
+      // Through the `then` read when the value arrived, never read again (DESIGN 4.7 #3).
+      const foreign = followed as PromiseLike<unknown>;
+      const onError = (error: unknown): void => this._followedFailed(error, foreign, onError);
+      (then ?? (foreign.then as AnyThen)).call(
+        foreign,
         (value: unknown) => this._completed(value),
         onError,
         (progress: unknown) => this._progress(progress),
@@ -657,32 +661,35 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
   /** @internal `complete(value)`. */
   _completed(value: unknown): void {
     if (this._state > CANCELED) return;
-    let next: number;
+    let then: AnyThen | undefined;
     try {
-      next = hasThen(value) ? WAITING : SUCCESS_NOTIFY;
+      then = thenOf(value);
     } catch (exception) {
       // A hostile value (a throwing `then` getter, a revoked Proxy) fails the promise, as `Promise.resolve` would.
       this._exception(exception);
       return;
     }
     this._value = value;
-    this._next = next;
+    this._next = then === undefined ? SUCCESS_NOTIFY : WAITING;
+    // `_run` enters WAITING at once, and `_follow` takes the `then` read here: it is never read twice.
+    followedThen = then;
     this._run();
   }
 
   /** @internal A value delivered by the notification pass that owns this promise's children. */
   _setCompleteValue(value: unknown): void {
     if (this._state > CANCELED) return;
-    let next: number;
+    let then: AnyThen | undefined;
     try {
-      next = hasThen(value) ? WAITING : SUCCESS;
+      then = thenOf(value);
     } catch (exception) {
       // As in `_completed`.
       this._setExceptionValue(exception);
       return;
     }
     this._value = value;
-    this._next = next;
+    this._next = then === undefined ? SUCCESS : WAITING;
+    followedThen = then;
     this._run();
   }
 
@@ -829,14 +836,20 @@ function settledPromise(state: number, value: unknown): AnyWinJS {
 
 /** WinJS's complete promise: settled with `value`, or, for a thenable, a sourceless `then` promise following it. */
 function completePromise(value: unknown): AnyWinJS {
+  let then: AnyThen | undefined;
   try {
-    if (!hasThen(value)) return settledPromise(SUCCESS, value);
+    then = thenOf(value);
   } catch (exception) {
     // A hostile value (a throwing `then` getter, a revoked Proxy): a failed promise, never a throw (`as`, `wrap`).
     return errorPromise(exception, true);
   }
+  if (then === undefined) return settledPromise(SUCCESS, value);
   const follower = makePromise(WORKING, undefined, NO_CREATOR);
-  follower._setCompleteValue(value);
+  // Following through the `then` read here (see `_completed`).
+  follower._value = value;
+  follower._next = WAITING;
+  followedThen = then;
+  follower._run();
   return follower;
 }
 
@@ -1378,18 +1391,27 @@ function detail(
 
 // ---- Checks -------------------------------------------------------------------------------------------------------
 
+/** A thenable's `then`, called with the thenable as `this`. */
+type AnyThen = (this: unknown, onComplete: AnyHandler, onError: AnyHandler, onProgress: AnyHandler) => unknown;
+
+/** The `then` read by `_completed`/`_setCompleteValue`/`completePromise` for the `_follow` their `_run` enters next. */
+let followedThen: AnyThen | undefined;
+
 /**
- * WinJS's test for a thenable: an object (not a function) with a `then` method. Throws what reading `then` throws
- * (a throwing getter, a revoked Proxy): the callers fail a promise with it.
+ * WinJS's test for a thenable (an object, not a function, with a `then` method), reading `then` once: the function,
+ * or `undefined` for anything else. Throws what reading `then` throws (a throwing getter, a revoked Proxy): the
+ * callers fail a promise with it.
  */
-function hasThen(value: unknown): boolean {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+function thenOf(value: unknown): AnyThen | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const then = (value as { then?: unknown }).then;
+  return typeof then === "function" ? (then as AnyThen) : undefined;
 }
 
-/** `hasThen`, never throwing: a value whose `then` cannot be read is no thenable (`is`, `timeout`, `cancelEach`). */
+/** `thenOf`, never throwing: a value whose `then` cannot be read is no thenable (`is`, `timeout`, `cancelEach`). */
 function isThenable(value: unknown): boolean {
   try {
-    return hasThen(value);
+    return thenOf(value) !== undefined;
   } catch {
     return false;
   }
