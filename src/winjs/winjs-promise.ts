@@ -1115,23 +1115,19 @@ function deliverProgress(promise: AnyWinJS, value: unknown): void {
   }
 }
 
-/** A notification pass: the promises to notify (breadth-first), and where delivery stands in the current one. */
-interface Pass {
+/** A notification pass suspended while a trampolined one runs: its queue, and where delivery stood in it. */
+interface SuspendedPass {
   /** The promise whose NOTIFY state started the pass. */
   readonly root: AnyWinJS;
   readonly queue: (AnyWinJS | undefined)[];
   /** The next index of `queue` to take. */
-  next: number;
+  readonly next: number;
   /** The promise being notified, its listeners not yet delivered (null between promises), and the next index. */
-  promise: AnyWinJS;
-  listeners: Listener | Listener[] | null;
-  index: number;
-  succeeded: boolean;
-  value: unknown;
-}
-
-function startPass(root: AnyWinJS): Pass {
-  return { root, queue: [root], next: 0, promise: root, listeners: null, index: 0, succeeded: false, value: undefined };
+  readonly promise: AnyWinJS;
+  readonly listeners: Listener | Listener[] | null;
+  readonly index: number;
+  readonly succeeded: boolean;
+  readonly value: unknown;
 }
 
 /**
@@ -1139,56 +1135,65 @@ function startPass(root: AnyWinJS): Pass {
  * library's own (a follower's, a `join`'s, an `any`'s) settles the promise it serves, that promise's pass is not
  * run inside the handler (WinJS did, so a long chain of followers or nested joins overflowed the stack) but by this
  * loop, right after the handler returns and before anything else is delivered: the order WinJS's recursion gave,
- * on a stack of passes in the heap (a trampoline). Nothing observable runs between the two: the handler's settle
- * was its last act, and user code it reached meanwhile (progress handlers, `error` listeners, a foreign `then`)
- * sees no trampolining.
+ * with the interrupted pass kept in the heap (a trampoline). Nothing observable runs between the two: the handler's
+ * settle was its last act, and user code it reached meanwhile (progress handlers, `error` listeners, a foreign
+ * `then`) sees no trampolining. The current pass lives in locals (the common case never suspends one).
  */
 function notifyTree(root: AnyWinJS): void {
   const armed = trampolined;
   trampolined = null;
   passDepth++;
-  let pass = startPass(root);
-  let suspended: Pass[] | undefined;
+  let passRoot = root;
+  let queue: (AnyWinJS | undefined)[] = [root];
+  let next = 0;
+  let promise = root;
+  let listeners: Listener | Listener[] | null = null;
+  let index = 0;
+  let succeeded = false;
+  let value: unknown;
+  let suspended: SuspendedPass[] | undefined;
   try {
     for (;;) {
-      const listeners = pass.listeners;
       if (listeners === null) {
-        if (pass.next < pass.queue.length) {
-          const promise = pass.queue[pass.next]!;
-          pass.queue[pass.next++] = undefined;
-          const own = promise._listeners;
+        if (next < queue.length) {
+          const current = queue[next]!;
+          queue[next++] = undefined;
+          const own = current._listeners;
           if (own === null) continue;
-          promise._listeners = null;
-          pass.promise = promise;
-          pass.listeners = own;
-          pass.index = 0;
-          pass.succeeded = promise._state === SUCCESS || promise._state === SUCCESS_NOTIFY;
-          pass.value = promise._value;
+          current._listeners = null;
+          promise = current;
+          listeners = own;
+          index = 0;
+          succeeded = current._state === SUCCESS || current._state === SUCCESS_NOTIFY;
+          value = current._value;
           continue;
         }
         const resumed = suspended?.pop();
         if (resumed === undefined) return;
         // A trampolined pass ended: its promise leaves NOTIFY as `_enter` would have made it.
-        const finished = pass.root;
-        pass = resumed;
+        const finished = passRoot;
+        ({ root: passRoot, queue, next, promise, listeners, index, succeeded, value } = resumed);
         finished._notified();
         finished._run();
         continue;
       }
       let listener: Listener;
       if (Array.isArray(listeners)) {
-        listener = listeners[pass.index++]!;
-        if (pass.index === listeners.length) pass.listeners = null;
+        listener = listeners[index++]!;
+        if (index === listeners.length) listeners = null;
       } else {
         listener = listeners;
-        pass.listeners = null;
+        listeners = null;
       }
-      deliver(pass.promise, listener, pass.succeeded, pass.value, pass.queue);
-      const next = deferredPass;
-      if (next !== null) {
+      deliver(promise, listener, succeeded, value, queue);
+      const started = deferredPass;
+      if (started !== null) {
         deferredPass = null;
-        (suspended ??= []).push(pass);
-        pass = startPass(next);
+        (suspended ??= []).push({ root: passRoot, queue, next, promise, listeners, index, succeeded, value });
+        passRoot = started;
+        queue = [started];
+        next = 0;
+        listeners = null;
       }
     }
   } finally {
