@@ -158,7 +158,7 @@ function consume(c: Consumer, value: unknown): { op: AsyncOperation<unknown>; un
       };
     case "whenAll":
       if (typeof value === "number") return undefined;
-      return { op: whenAll([value as PromiseLike<unknown>]) as AsyncOperation<unknown>, unwrap: (r) => (r as unknown[])[0] };
+      return { op: whenAll([value as PromiseLike<unknown>]) as unknown as AsyncOperation<unknown>, unwrap: (r) => (r as unknown[])[0] };
   }
 }
 
