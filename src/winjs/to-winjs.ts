@@ -14,7 +14,9 @@ import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
  * foreign object's `completed` (and `progress`) is assigned once; a wrapper's operation is never assigned. Asking
  * twice for the same object gives the same promise.
  * The promise settles a microtask after the operation does (the core's delivery rule); from then on WinJS's
- * synchronous delivery applies.
+ * synchronous delivery applies. How it ends is decided by the status (DESIGN 4.7 #2), which is read once: an operation
+ * in `error` errors it with its failure even when that is a cancellation error; only `canceled` gives "Canceled". A
+ * wrapper, which has no status, is classified by its rejection (a cancellation in any known shape is "Canceled").
  *
  * Throws synchronously: `TypeError` for something that is not an async operation or wrapper; what `toPromise`
  * throws (`IllegalMethodCallError` for a closed operation of ours, `IllegalDelegateAssignmentError` for a foreign
