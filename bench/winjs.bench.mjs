@@ -95,6 +95,21 @@ const scenarios = [
       P.join(inputs).then((values) => { result = values; });
       if (result === undefined || result.length !== n) throw new Error("join did not complete");`,
   },
+  {
+    // Registration cost of the static error event (issue 15 #7: it was quadratic here, 20,000 took 1.8 s). WinJS's
+    // event mixin scans its array on every add, so its per-listener cost grows with n too.
+    name: "error event: n listeners added, one error dispatched, all removed",
+    unit: "ns/listener",
+    size: 5_000,
+    body: `
+      const listeners = new Array(n);
+      let calls = 0;
+      for (let i = 0; i < n; i++) listeners[i] = () => { calls++; };
+      for (let i = 0; i < n; i++) P.addEventListener("error", listeners[i]);
+      P.wrapError(new Error("bench"));
+      for (let i = 0; i < n; i++) P.removeEventListener("error", listeners[i]);
+      if (calls !== n) throw new Error("listeners called " + calls + " times");`,
+  },
 ];
 
 function time(run, P, size) {

@@ -8,12 +8,15 @@ import {
   type ResultOf,
   abandon,
   cancelInput,
-  classify,
+  classifyAll,
   collect,
   type GiveUp,
+  type Inputs,
   subscribeAll,
 } from "./inputs.js";
 import { decideOutcome } from "../core/body-context.js";
+import type { Outcome } from "../core/outcome.js";
+import { AsyncStatus } from "../status.js";
 import { readRunOptions } from "../options.js";
 
 /** Options of `whenAny`. */
@@ -54,8 +57,7 @@ export function whenAny(inputs: Iterable<unknown>, options?: WhenAnyOptions): As
   const list = collect(inputs, "whenAny");
   const count = list.length;
   if (count === 0) throw new RangeError("whenAny expects at least one input, got an empty iterable");
-  const kinds = new Uint8Array(count);
-  for (let i = 0; i < count; i++) kinds[i] = classify(list[i], "whenAny", i);
+  const checked = classifyAll(list, "whenAny");
   const owns = cancelLosers !== false;
   let bodyRan = false;
   const op = AsyncOperation.run<unknown>(
@@ -63,13 +65,13 @@ export function whenAny(inputs: Iterable<unknown>, options?: WhenAnyOptions): As
       bodyRan = true;
       // The outcome is decided through `decideOutcome`; the body's own promise only says the body is over.
       return new Promise<unknown>((resolve) => {
-        new WhenAny(list, owns, ctx, resolve).start(kinds);
+        new WhenAny(list, owns, ctx, resolve).start(checked);
       });
     },
     runOptions,
   );
   // An already-aborted signal: the body never ran and the combined operation is canceled.
-  if (!bodyRan) abandon(list, kinds, owns);
+  if (!bodyRan) abandon(checked, owns);
   return op;
 }
 
@@ -91,27 +93,28 @@ class WhenAny {
     this.end = end;
   }
 
-  start(kinds: Uint8Array): void {
-    const inputs = this.inputs!;
+  start(inputs: Inputs): void {
     // Canceling the combined operation (it already is `canceled`) lets the body end, canceling the inputs it owns.
-    this.cancelRegistration = this.ctx!.onCancel(() => this.finish(-1, true, undefined));
+    this.cancelRegistration = this.ctx!.onCancel(() => this.finish(-1, AsyncStatus.canceled, undefined));
     // Every input is subscribed even if the operation settles meanwhile, so no late rejection goes unhandled.
-    this.giveUp = subscribeAll(inputs, kinds, (ok, value, index) => this.finish(index, ok, value));
+    this.giveUp = subscribeAll(inputs, (outcome, value, index) => this.finish(index, outcome, value));
   }
 
   /**
    * Input `winner` finished (or, with -1, the combined operation was canceled). The outcome is decided first, then
    * the losers are canceled: a loser's `cancel()` that re-enters (cancels the combined operation) changes nothing.
    */
-  private finish(winner: number, ok: boolean, value: unknown): boolean {
+  private finish(winner: number, outcome: Outcome, value: unknown): boolean {
     if (this.settled) return true;
     this.settled = true;
     const inputs = this.inputs!;
     const ctx = this.ctx!;
     const end = this.end!;
-    // After a cancellation nobody sees what the inputs still deliver: a failure among it is reported.
-    this.release(winner >= 0);
-    if (winner >= 0) decideOutcome(ctx, ok, value);
+    // Nobody sees what the inputs still deliver after a cancellation, nor what losers left running deliver
+    // (`cancelLosers: false`): a failure among it goes to the unobserved-error report (DESIGN 2.7). Losers this
+    // combinator cancels are told so; a failure of theirs after that is reported as a late one by the core.
+    this.release(winner >= 0 && this.owns);
+    if (winner >= 0) decideOutcome(ctx, outcome, value);
     if (this.owns) for (let i = 0; i < inputs.length; i++) if (i !== winner) cancelInput(inputs[i]);
     end(undefined);
     return true;

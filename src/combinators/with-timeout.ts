@@ -6,11 +6,12 @@ import {
   type ResultOf,
   abandon,
   cancelInput,
-  classify,
+  classifyAll,
   subscribeAll,
 } from "./inputs.js";
 import { readRunOptions } from "../options.js";
 import { decideOutcome } from "../core/body-context.js";
+import { AsyncStatus } from "../status.js";
 import { type Timer, readMilliseconds, startTimer } from "./timer.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
@@ -44,7 +45,7 @@ export function withTimeout<T extends AsyncInput>(
   options?: WithTimeoutOptions,
 ): AsyncOperation<ResultOf<T>>;
 export function withTimeout(input: unknown, milliseconds: number, options?: WithTimeoutOptions): AsyncOperation<unknown> {
-  const kind = classify(input, "withTimeout", -1);
+  const inputs = classifyAll([input], "withTimeout", false);
   const ms = readMilliseconds(milliseconds, "withTimeout");
   const runOptions = readRunOptions(options, "withTimeout");
   let bodyRan = false;
@@ -74,9 +75,9 @@ export function withTimeout(input: unknown, milliseconds: number, options?: With
           cancelInput(input);
           resolve(undefined);
         });
-        giveUp = subscribeAll([input], Uint8Array.of(kind), (ok, value) => {
+        giveUp = subscribeAll(inputs, (outcome, value) => {
           if (end(true)) {
-            decideOutcome(ctx, ok, value);
+            decideOutcome(ctx, outcome, value);
             resolve(undefined);
           }
           return true;
@@ -84,7 +85,7 @@ export function withTimeout(input: unknown, milliseconds: number, options?: With
         timer = startTimer(ms, () => {
           if (!end(true)) return;
           // Decided before the input is canceled: its cancel() re-entering cannot change the outcome.
-          decideOutcome(ctx, false, new TimeoutError(`The operation did not finish within ${ms} ms.`));
+          decideOutcome(ctx, AsyncStatus.error, new TimeoutError(`The operation did not finish within ${ms} ms.`));
           cancelInput(input);
           resolve(undefined);
         });
@@ -92,6 +93,6 @@ export function withTimeout(input: unknown, milliseconds: number, options?: With
     runOptions,
   );
   // An already-aborted signal: the body never ran, the returned operation is canceled, and so is the input.
-  if (!bodyRan) abandon([input], Uint8Array.of(kind), true);
+  if (!bodyRan) abandon(inputs, true);
   return op;
 }

@@ -19,6 +19,8 @@ import { unwatchAbort, watchAbort } from "./abort-watch.js";
 import { signalAborted, signalReason } from "../abort-signal.js";
 import { diagnostics } from "./diagnostics-hook.js";
 import { inspectOperation, inspectSymbol } from "./inspect-operation.js";
+import type { Outcome } from "./outcome.js";
+import { callThen, readThen, type ThenMethod } from "./thenable.js";
 
 // `_state` packs the status (low two bits) with flags, so the hot path touches one small integer field.
 const STATUS_MASK = 3;
@@ -43,17 +45,20 @@ const HAS_CAUSE = 64;
 const HAS_EXTRAS = 128;
 /** In `error`: the unobserved-error check of this failure is queued (it is never queued twice). */
 const CHECK_QUEUED = 256;
+/** The body is a coroutine (driven by src/producers/coroutine.ts): canceled, it unwinds rather than run on. */
+const COROUTINE = 512;
 
 type AnyHandler = (asyncInfo: never, arg: never) => void;
 type Callback = () => void;
 /**
- * What `_subscribe` calls: `ok` with the result, or not `ok` with the error (a `CanceledError` if canceled), and
- * the `token` given when subscribing (a combinator's input index: one callback then serves every input).
+ * What `_subscribe` calls: the `outcome` as the status decided it (DESIGN 4.7 #2: `completed` with the result,
+ * `error` with the failure value whatever it is, `canceled` with the `CanceledError`), and the `token` given when
+ * subscribing (a combinator's input index: one callback then serves every input).
  * Returning `false` says the outcome was not taken (a combinator that was canceled meanwhile, a progress
  * iterator): it then does not count as observing a failure, which the unobserved-error report gets unless
  * somebody else observes it. Anything else counts as observing it.
  */
-export type SettleCallback = (ok: boolean, value: unknown, token: number) => boolean | void;
+export type SettleCallback = (outcome: Outcome, value: unknown, token: number) => boolean | void;
 
 /**
  * What an operation needs only sometimes, kept out of the operation object so that the common case (create,
@@ -348,7 +353,8 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     checkCallback(onerror, "done", "onerror");
     checkCallback(onprogress, "done", "onprogress");
     this._checkOpen();
-    this._subscribe((ok, value) => {
+    this._subscribe((outcome, value) => {
+      const ok = outcome === COMPLETED;
       const handler = ok ? oncomplete : onerror;
       if (handler == null) {
         if (!ok) reportUnlessCanceled(value);
@@ -514,13 +520,13 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
       extras.settled = null;
       const status = this._state & STATUS_MASK;
       const value = status === CANCELED ? this._canceledError() : extras.value;
-      const ok = status === COMPLETED;
+      const outcome = status as Outcome;
       let taken: boolean;
-      if (typeof subscribers === "function") taken = invokeSettled(subscribers, ok, value, extras.token);
+      if (typeof subscribers === "function") taken = invokeSettled(subscribers, outcome, value, extras.token);
       else {
         taken = false;
         for (let i = 0; i < subscribers.length; i += 2) {
-          if (invokeSettled(subscribers[i] as SettleCallback, ok, value, subscribers[i + 1] as number)) taken = true;
+          if (invokeSettled(subscribers[i] as SettleCallback, outcome, value, subscribers[i + 1] as number)) taken = true;
         }
       }
       if (taken) this._state |= OBSERVED;
@@ -587,13 +593,58 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
   /**
    * @internal A body's outcome decided before its promise settles (the combinators decide, then cancel the
    * inputs they no longer need, so a loser's `cancel()` that re-enters cannot change the outcome). Ends the
-   * operation as the body returning `value` (`ok`) or throwing it would; the body's own outcome is then ignored
-   * (it should fulfil). Does nothing if the operation is no longer started.
+   * operation with `outcome` as the status of what decided it says (DESIGN 4.7 #2): `completed` with `value` (never
+   * a thenable: it comes from an operation or a settled promise), `error` with `value` whatever it is, `canceled`
+   * keeping the `CanceledError` it was given. The body's own outcome is then ignored (it should fulfil). Does
+   * nothing (and returns false: the outcome was not taken) if the operation is no longer started.
    */
-  _decide(ok: boolean, value: unknown): void {
+  _decide(outcome: Outcome, value: unknown): boolean {
+    if ((this._state & STATUS_MASK) !== STARTED) return false;
+    if (outcome === COMPLETED) this._settle(COMPLETED, value);
+    else if (outcome === ERROR) this._settle(ERROR, value);
+    else if (isOwnCanceledError(value)) {
+      this._state |= CANCEL_ERROR_MADE;
+      this._cancel(value, false);
+    } else this._cancel(value, true);
+    return true;
+  }
+
+  /**
+   * @internal Completes the operation with `value` adopted as `Promise.resolve` adopts it (DESIGN 4.7 #1): a
+   * result is never a thenable. One of our operations is followed through the lean subscription and decides by its
+   * status; another thenable through its `then`, read once (src/core/thenable.ts) and called on a later microtask
+   * (as a promise's resolve calls it: no foreign code runs inside a producer, and a thenable resolving with another
+   * one keeps the stack flat); the operation itself, or a `then` that cannot be read, ends it in `error` (a
+   * `TypeError` for the chaining cycle). Does nothing unless started.
+   */
+  _adopt(value: unknown): void {
     if ((this._state & STATUS_MASK) !== STARTED) return;
-    if (ok) this._settle(COMPLETED, value);
-    else this._fail(value);
+    if (value === this) {
+      this._settle(ERROR, new TypeError("Chaining cycle detected: an operation cannot complete with itself."));
+      return;
+    }
+    if (isOwnOperation(value)) {
+      try {
+        value._subscribe(adoptOutcome.bind(this), 0);
+      } catch (error) {
+        // A closed operation cannot be followed: the error it throws is the outcome.
+        this._fail(error);
+      }
+      return;
+    }
+    let then: ThenMethod | undefined;
+    try {
+      then = readThen(value);
+    } catch (error) {
+      this._fail(error);
+      return;
+    }
+    if (then === undefined) {
+      this._settle(COMPLETED, value);
+      return;
+    }
+    const method = then;
+    void resolvedPromise.then(() => callThen(value, method, (result) => this._adopt(result), (reason) => this._fail(reason)));
   }
 
   /**
@@ -628,16 +679,37 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if ((this._state & STATUS_MASK) === STARTED) this._cancel(reason, true);
   }
 
-  /** @internal Follows the body's promise: settles the operation, or reports what arrives too late. */
-  _follow(work: PromiseLike<unknown>): void {
+  /**
+   * @internal Follows the body's promise: settles the operation, or reports what arrives too late. `readMethod` is
+   * the thenable's `then` when the caller read it already (it is never read twice).
+   */
+  _follow(work: PromiseLike<unknown>, readMethod?: ThenMethod): void {
     this._state |= BODY_RUNNING;
     // Bound functions rather than two arrow closures: a pending operation then holds 96 bytes of handlers
     // instead of about 170 (two closures plus their context), which is what keeps the heap per pending
     // operation within 1.5x of a native async function (DESIGN 3.1).
-    const onFulfilled = bodyFulfilled.bind(this);
     const onRejected = bodyRejected.bind(this);
-    if (isNativePromise(work)) work.then(onFulfilled, onRejected);
-    else Promise.resolve(work).then(onFulfilled, onRejected);
+    if (isNativePromise(work)) {
+      work.then(bodyFulfilled.bind(this), onRejected);
+      return;
+    }
+    // Any other thenable: its `then` read once, the value it gives adopted in turn (it may be a thenable, or this
+    // very operation: DESIGN 4.7 #1). Called on a later microtask, as a promise's resolve would.
+    let then: ThenMethod | undefined = readMethod;
+    if (then === undefined) {
+      try {
+        then = readThen(work);
+      } catch (error) {
+        void resolvedPromise.then(() => onRejected(error));
+        return;
+      }
+    }
+    const method = then;
+    if (method === undefined) {
+      void resolvedPromise.then(() => bodyResolved.call(this, work));
+      return;
+    }
+    void resolvedPromise.then(() => callThen(work, method, bodyResolved.bind(this), onRejected));
   }
 
   /** @internal A failure of the body: `canceled` for a cancellation error; reported if it comes too late. */
@@ -656,7 +728,30 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
 
   /** @internal A body that settles later than its promise says (a coroutine): `[Symbol.asyncDispose]` waits for it. */
   _holdBody(): void {
-    this._state |= BODY_RUNNING;
+    this._state |= BODY_RUNNING | COROUTINE;
+  }
+
+  /**
+   * @internal Calls `callback` on a microtask of its own once the body (or followed promise) has settled, and
+   * returns true; returns false, calling nothing, when it is not running. A microtask per waiter, never a call
+   * inside `_bodySettled`: a chain of waiters (nested coroutines unwinding children first) then never recurses.
+   */
+  _whenBodySettled(callback: Callback): boolean {
+    if ((this._state & BODY_RUNNING) === 0) return false;
+    const rare = this._rare();
+    (rare.bodyWaiters ??= []).push(() => void resolvedPromise.then(callback));
+    return true;
+  }
+
+  /**
+   * @internal `_whenBodySettled` for a coroutine body only (one that unwinds when canceled, so the wait ends); false,
+   * calling nothing, for any other operation (an async body may ignore its cancellation and run on).
+   */
+  _whenCoroutineSettled(callback: Callback): boolean {
+    if ((this._state & (BODY_RUNNING | COROUTINE)) !== (BODY_RUNNING | COROUTINE)) return false;
+    const rare = this._rare();
+    (rare.bodyWaiters ??= []).push(() => void resolvedPromise.then(callback));
+    return true;
   }
 
   /** @internal */
@@ -701,6 +796,15 @@ export abstract class AsyncCore<TResult, TProgress, TInfo> implements IAsyncInfo
     if (rare.cancelCallbacks === null) rare.cancelCallbacks = [registration];
     else rare.cancelCallbacks.push(registration);
     return registration;
+  }
+
+  /**
+   * @internal Whether a `report()` now would reach anybody (a `progress` handler or a listener, while started): a
+   * producer that builds a progress value per event (`whenAll`, once per input) skips building it otherwise.
+   */
+  _hasProgressSubscribers(): boolean {
+    const rare = this._x?.rare;
+    return rare !== undefined && (rare.progress !== null || rare.listeners !== null) && (this._state & STATUS_MASK) === STARTED;
   }
 
   /** @internal `ctx.report`: synchronous delivery to the handler, then every listener, while started. */
@@ -778,6 +882,21 @@ function bodyFulfilled(this: AsyncCore<any, any, any>, value: unknown): void {
   if ((this._state & STATUS_MASK) === STARTED) this._settle(COMPLETED, value);
 }
 
+/** The outcome of an adopted operation of ours (see `_adopt`); declined once this one ended meanwhile. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function adoptOutcome(this: AsyncCore<any, any, any>, outcome: Outcome, value: unknown): boolean {
+  return this._decide(outcome, value);
+}
+
+/** A non-native thenable the body returned fulfilled: the value it gave is adopted in turn (see `_adopt`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function bodyResolved(this: AsyncCore<any, any, any>, value: unknown): void {
+  this._bodySettled();
+  this._adopt(value);
+}
+
+const resolvedPromise = Promise.resolve();
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function bodyRejected(this: AsyncCore<any, any, any>, error: unknown): void {
   this._bodySettled();
@@ -795,9 +914,9 @@ function runCancelConsequences(this: AsyncCore<any, any, any>, extras: Rare): vo
 }
 
 /** Calls a subscriber; true unless it said it did not take the outcome (a throwing one took it). */
-function invokeSettled(callback: SettleCallback, ok: boolean, value: unknown, token: number): boolean {
+function invokeSettled(callback: SettleCallback, outcome: Outcome, value: unknown, token: number): boolean {
   try {
-    return callback(ok, value, token) !== false;
+    return callback(outcome, value, token) !== false;
   } catch (error) {
     reportListenerError(error);
     return true;

@@ -1,6 +1,7 @@
 import { AsyncStatus } from "../status.js";
 import type { AsyncProgressContext, Disposable } from "../types.js";
 import type { AsyncCore } from "./async-core.js";
+import type { Outcome } from "./outcome.js";
 
 /**
  * The `ctx` a body receives. One small object holding only its operation; everything costly behind it
@@ -37,10 +38,19 @@ export class BodyContext<TProgress> implements AsyncProgressContext<TProgress> {
 }
 
 /**
- * Internal to the package: ends the operation of `ctx` now with a body's outcome, before the body's promise
- * settles (see `AsyncCore._decide`). The combinators call it to decide their outcome before they cancel the
- * inputs they no longer need. Does nothing for a context this library did not make.
+ * Internal to the package: whether a `ctx.report()` now would reach anybody (see
+ * `AsyncCore._hasProgressSubscribers`); true for a context this library did not make.
  */
-export function decideOutcome(ctx: unknown, ok: boolean, value: unknown): void {
-  if (ctx instanceof BodyContext) (ctx as BodyContext<unknown>)._operation._decide(ok, value);
+export function hasProgressSubscribers(ctx: unknown): boolean {
+  return !(ctx instanceof BodyContext) || (ctx as BodyContext<unknown>)._operation._hasProgressSubscribers();
+}
+
+/**
+ * Internal to the package: ends the operation of `ctx` now with `outcome` (as the status of what decided it says,
+ * DESIGN 4.7 #2), before the body's promise settles (see `AsyncCore._decide`). The combinators call it to decide
+ * their outcome before they cancel the inputs they no longer need. Does nothing for a context this library did not
+ * make.
+ */
+export function decideOutcome(ctx: unknown, outcome: Outcome, value: unknown): void {
+  if (ctx instanceof BodyContext) (ctx as BodyContext<unknown>)._operation._decide(outcome, value);
 }

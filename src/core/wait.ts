@@ -8,6 +8,11 @@
 export class Waiting<TResult> implements Iterator<Waiting<TResult>, TResult, unknown> {
   /** @internal What the body awaits. */
   readonly _target: unknown;
+  /**
+   * @internal What `wait` read of the target's `then` (read once, DESIGN 4.7 #3): the function, a `ThenReadFailure`
+   * when reading threw, or `undefined` when it was not read (an operation, ours or WinRT-shaped).
+   */
+  readonly _read: unknown;
   /** @internal 0 before the yield, 1 suspended, 2 done. */
   _step = 0;
   /**
@@ -19,13 +24,14 @@ export class Waiting<TResult> implements Iterator<Waiting<TResult>, TResult, unk
   value: unknown = undefined;
 
   /** @internal Made by `wait`. */
-  constructor(target: unknown) {
+  constructor(target: unknown, read?: unknown) {
     this._target = target;
+    this._read = read;
   }
 
   /** Itself the first time; a fresh iterator over the same value if it was used already (a `Waiting` kept and re-delegated to). */
   [Symbol.iterator](): Waiting<TResult> {
-    return this._step === 0 ? this : new Waiting<TResult>(this._target);
+    return this._step === 0 ? this : new Waiting<TResult>(this._target, this._read);
   }
 
   /** Yields this object once (the driver recognizes it), then returns what the driver resumed the body with. */

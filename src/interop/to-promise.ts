@@ -10,6 +10,8 @@ import { signalAborted, signalReason } from "../abort-signal.js";
 import type { AsyncProgressCore } from "../core/async-progress-core.js";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable, IAsyncInfo } from "../types.js";
+import type { Outcome } from "../core/outcome.js";
+import { type ThenMethod, readThen } from "../core/thenable.js";
 import type {
   AsyncActionLike,
   AsyncActionWithProgressLike,
@@ -80,8 +82,16 @@ export function toPromise(op: unknown, options?: ToPromiseOptions<any>): Promise
     if (signal === undefined && onProgress === undefined) return op.then();
     return bridge(op, signal, onProgress, subscribeOwn);
   }
-  if (isWinRTShaped(op)) return bridge(op as ForeignOperation, signal, onProgress, subscribeForeign);
-  if (isProjectedPromise(op)) return bridge(op, signal, onProgress, subscribeWrapper);
+  if (isWinRTShaped(op)) {
+    return bridge(op as ForeignOperation, signal, onProgress, (foreign, settle, progress) =>
+      subscribeForeign(foreign, (outcome, value) => settle(outcome === AsyncStatus.completed, value), progress),
+    );
+  }
+  // `then` read once (DESIGN 4.7 #3): the wrapper is followed through the function read here.
+  const then = wrapperThen(op);
+  if (then !== undefined) {
+    return bridge(op as Wrapper, signal, onProgress, (wrapper, settle, progress) => subscribeWrapper(wrapper, then, settle, progress));
+  }
   throw new TypeError(
     `toPromise expects a WinRT async operation (an object with status, completed, getResults and cancel) or a promise wrapper with cancel(), got ${describe(op)}`,
   );
@@ -91,7 +101,7 @@ type Settle = (ok: boolean, value: unknown) => void;
 type Subscribe<T> = (op: T, settle: Settle, onProgress: ((progress: unknown) => void) | undefined) => Disposable | undefined;
 
 /** The shape a foreign operation must have (progress only when `onProgress` is given). */
-interface ForeignOperation {
+export interface ForeignOperation {
   readonly status: number;
   readonly errorCode?: unknown;
   cancel(): void;
@@ -158,36 +168,68 @@ const subscribeOwn: Subscribe<AsyncCore<unknown, unknown, unknown>> = (op, settl
   return subscription;
 };
 
-const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) => {
+/**
+ * Internal to the package: the outcome of a foreign operation that says it ended with `status` (read once by the
+ * caller), decided by that status (DESIGN 4.7 #2): `completed` with what `getResults()` returns (or `error` with
+ * what it throws), `canceled` with a new `CanceledError`, `error` with the failure (`getResults()`'s throw, else
+ * `errorCode`) whatever it is, a cancellation error included. A completion that says `started`, or an unknown
+ * status, is an `error` (`IllegalMethodCallError`, `TypeError`). Calls `deliver` once, synchronously; never throws
+ * (unless `deliver` does).
+ */
+export function foreignOutcome(
+  op: ForeignOperation,
+  status: unknown,
+  deliver: (outcome: Outcome, value: unknown) => void,
+): void {
+  switch (status) {
+    case AsyncStatus.completed: {
+      let outcome: Outcome = AsyncStatus.completed;
+      let value: unknown;
+      try {
+        value = op.getResults();
+      } catch (error) {
+        outcome = AsyncStatus.error;
+        value = error;
+      }
+      deliver(outcome, value);
+      return;
+    }
+    case AsyncStatus.canceled:
+      deliver(AsyncStatus.canceled, new CanceledError());
+      return;
+    case AsyncStatus.error:
+      deliver(AsyncStatus.error, foreignError(op));
+      return;
+    case AsyncStatus.started:
+      // A completion that says "still running" is broken; waiting for a second call could wait forever.
+      // .NET's `AsTask` fails the same way (InvalidOperationException, E_ILLEGAL_METHOD_CALL in WinRT terms).
+      deliver(
+        AsyncStatus.error,
+        new IllegalMethodCallError("toPromise: the operation called its completed handler with status started."),
+      );
+      return;
+    default:
+      deliver(AsyncStatus.error, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
+  }
+}
+
+/**
+ * Internal to the package: follows a foreign WinRT-shaped operation, telling `deliver(outcome, value)` once how it
+ * ended (see `foreignOutcome`), synchronously if its status is terminal already, else from its `completed` handler
+ * (assigned here, as `AsTask` does; with `onProgress`, its `progress` too). Throws what assigning `completed`
+ * throws (`IllegalDelegateAssignmentError` if it was taken).
+ */
+export function subscribeForeign(
+  op: ForeignOperation,
+  deliver: (outcome: Outcome, value: unknown) => void,
+  onProgress: ((progress: unknown) => void) | undefined,
+): undefined {
   // Set once the object said it ended (or misbehaved): progress it reports afterwards reaches nobody.
   let ended = false;
-  const finish = (status: number): void => {
+  const finish = (status: unknown): void => {
+    if (ended) return;
     ended = true;
-    switch (status) {
-      case AsyncStatus.completed:
-        try {
-          settle(true, op.getResults());
-        } catch (error) {
-          settle(false, error);
-        }
-        return;
-      case AsyncStatus.canceled:
-        settle(false, new CanceledError());
-        return;
-      case AsyncStatus.error:
-        settle(false, foreignError(op));
-        return;
-      case AsyncStatus.started:
-        // A completion that says "still running" is broken; waiting for a second call could wait forever.
-        // .NET's `AsTask` fails the same way (InvalidOperationException, E_ILLEGAL_METHOD_CALL in WinRT terms).
-        settle(
-          false,
-          new IllegalMethodCallError("toPromise: the operation called its completed handler with status started."),
-        );
-        return;
-      default:
-        settle(false, new TypeError(`toPromise: the operation reported an unknown status ${describe(status)}`));
-    }
+    foreignOutcome(op, status, deliver);
   };
   const status = op.status;
   if (status !== AsyncStatus.started) {
@@ -206,7 +248,7 @@ const subscribeForeign: Subscribe<ForeignOperation> = (op, settle, onProgress) =
   }
   op.completed = (_asyncInfo, asyncStatus) => finish(asyncStatus);
   return undefined;
-};
+}
 
 /** A projection's promise wrapper: see `toPromise`. */
 interface Wrapper {
@@ -217,7 +259,12 @@ interface Wrapper {
   operation?: unknown;
 }
 
-const subscribeWrapper: Subscribe<Wrapper> = (wrapper, settle, onProgress) => {
+function subscribeWrapper(
+  wrapper: Wrapper,
+  then: ThenMethod,
+  settle: Settle,
+  onProgress: ((progress: unknown) => void) | undefined,
+): Disposable {
   let live = true;
   const progress =
     onProgress === undefined
@@ -242,8 +289,9 @@ const subscribeWrapper: Subscribe<Wrapper> = (wrapper, settle, onProgress) => {
         (wrapper.done as (c: unknown, e: unknown, p: unknown) => unknown).call(wrapper, undefined, ignore, progress);
       } else thenProgress = progress;
     }
-    if (thenProgress === undefined) wrapper.then(onFulfilled, onRejected);
-    else wrapper.then(onFulfilled, onRejected, thenProgress);
+    // The `then` read once by `toPromise`, never read again (DESIGN 4.7 #3).
+    if (thenProgress === undefined) then.call(wrapper, onFulfilled, onRejected);
+    else (then as (this: unknown, ...args: unknown[]) => unknown).call(wrapper, onFulfilled, onRejected, thenProgress);
   } catch (error) {
     // A wrapper whose then (or progress subscription) throws fails the promise, as `await` would.
     settle(false, error);
@@ -253,7 +301,7 @@ const subscribeWrapper: Subscribe<Wrapper> = (wrapper, settle, onProgress) => {
       live = false;
     },
   };
-};
+}
 
 function ignore(): void {
   // The outcome arrives through `then`; this error handler only stops a wrapper's `done` from rethrowing.
@@ -264,7 +312,8 @@ function ignore(): void {
  * cancellation error in any known shape) becomes a `CanceledError` caused by it; anything else stays itself.
  */
 export function wrapperFailure(wrapper: { operation?: unknown }, reason: unknown): unknown {
-  if (reason instanceof CanceledError) return reason;
+  // `isCanceledError` and `isOwnCanceledError` never throw: a hostile reason (a revoked Proxy) is just a failure.
+  if (isOwnCanceledError(reason)) return reason;
   let canceled = isCanceledError(reason);
   if (!canceled) {
     try {
@@ -275,6 +324,26 @@ export function wrapperFailure(wrapper: { operation?: unknown }, reason: unknown
     }
   }
   return canceled ? new CanceledError(undefined, { cause: reason }) : reason;
+}
+
+/** The `then` of a promise wrapper (a thenable with `cancel()`), read once; `undefined` for anything else. Never throws. */
+export function wrapperThen(value: unknown): ThenMethod | undefined {
+  try {
+    const then = readThen(value);
+    return then !== undefined && typeof (value as { cancel?: unknown }).cancel === "function" ? then : undefined;
+  } catch {
+    // A throwing getter or a revoked Proxy is no wrapper.
+    return undefined;
+  }
+}
+
+/** `value instanceof CanceledError`, never throwing (a revoked Proxy's traps do). */
+function isOwnCanceledError(value: unknown): boolean {
+  try {
+    return value instanceof CanceledError;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a foreign object still says `started`; a throwing `status` getter counts as not. */

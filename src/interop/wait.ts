@@ -2,6 +2,8 @@ import { Waiting } from "../core/wait.js";
 import { describe } from "../describe.js";
 import type { AsyncInput, ResultOf } from "./input-types.js";
 import { isWinRTShaped } from "./to-promise.js";
+import { isOwnOperation } from "../core/async-core.js";
+import { ThenReadFailure, readThen } from "../core/thenable.js";
 
 export { Waiting };
 
@@ -12,22 +14,23 @@ export { Waiting };
  * promise-like: whatever `toPromise` and the combinators accept. The body resumes on a later microtask with the
  * result, or the failure is thrown at the `yield*` (a `CanceledError` when `x` ended canceled). If the
  * coroutine is canceled meanwhile, `x` is canceled too unless `run` was given `propagateCancellation: false`.
- * Throws `TypeError` synchronously for a value that is none of these.
+ * Throws `TypeError` synchronously for a value that is none of these (a `then` getter that throws is not refused
+ * here: the `yield*` fails with what it threw).
  */
 export function wait<T extends AsyncInput>(x: T): Waiting<ResultOf<T>> {
-  let ok = false;
+  if (isOwnOperation(x) || isWinRTShaped(x)) return new Waiting<ResultOf<T>>(x);
+  // Any other value: its `then` read here, once (DESIGN 4.7 #3), and handed to the driver with it. A getter that
+  // throws fails the `yield*` with what it threw, as `yield x` and `await x` do.
+  let read: unknown;
   try {
-    ok =
-      x !== null &&
-      (typeof x === "object" || typeof x === "function") &&
-      (typeof (x as { then?: unknown }).then === "function" || isWinRTShaped(x));
-  } catch {
-    // A throwing getter: a `yield` of it would fail the same way; `wait` refuses it at once.
+    read = readThen(x);
+  } catch (error) {
+    return new Waiting<ResultOf<T>>(x, new ThenReadFailure(error));
   }
-  if (!ok) {
+  if (read === undefined) {
     throw new TypeError(
       `wait expects an async operation (ours or WinRT-shaped), a promise wrapper or a promise-like, got ${describe(x)}`,
     );
   }
-  return new Waiting<ResultOf<T>>(x);
+  return new Waiting<ResultOf<T>>(x, read);
 }

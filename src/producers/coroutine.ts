@@ -4,6 +4,7 @@ import { awaitInput } from "../interop/await-input.js";
 import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
 import { type Cancelable, forwardCancel } from "../core/cancel-forwarding.js";
 import { Waiting } from "../core/wait.js";
+import type { Outcome } from "../core/outcome.js";
 
 // The driver of coroutine bodies (a generator function passed to `run`, DESIGN 4.3). Each `yield x` awaits `x`
 // and is a cancellation checkpoint; `cancel()` while suspended cancels `x` (propagation) and unwinds the body
@@ -77,10 +78,10 @@ class Coroutine {
   private readonly native: boolean;
   /**
    * One function for both things the driver is called back for, so a coroutine costs one closure: an outcome of
-   * what it awaits (`ok`, `value`, and the ticket of that suspension as token), and, called with no argument from
-   * the operation's cancel callbacks, `cancel()`.
+   * what it awaits (`outcome`, `value`, and the ticket of that suspension as token), and, called with no argument
+   * from the operation's cancel callbacks, `cancel()`.
    */
-  private readonly resume = (ok?: boolean, value?: unknown, ticket?: number): void => {
+  private readonly resume = (outcome?: Outcome, value?: unknown, ticket?: number): void => {
     if (ticket === undefined) {
       this.onCancel();
       return;
@@ -88,7 +89,7 @@ class Coroutine {
     if (ticket !== this.ticket || !this.suspended) return;
     this.suspended = false;
     this.awaited = undefined;
-    this.step(ok === true ? NEXT : THROW, value);
+    this.step(outcome === AsyncStatus.completed ? NEXT : THROW, value);
   };
 
   constructor(op: Core, generator: Generator<unknown, unknown, unknown>, propagate: boolean) {
@@ -126,13 +127,14 @@ class Coroutine {
   }
 
   private suspend(yielded: unknown): void {
-    const target = yielded instanceof Waiting ? yielded._target : yielded;
+    const waiting = isWaiting(yielded);
+    const target = waiting ? yielded._target : yielded;
     const ticket = ++this.ticket;
     if (!this.unwinding && this.canceled()) {
       // A checkpoint: the operation was canceled while the body ran; `target` is not awaited.
       if (this.propagate) forwardCancel(target as Cancelable);
       absorb(target);
-      this.scheduleUnwind();
+      this.scheduleUnwind(this.propagate ? target : undefined);
       return;
     }
     if (!this.registered && !this.unwinding) {
@@ -145,16 +147,16 @@ class Coroutine {
     this.awaited = target;
     let accepted: boolean;
     try {
-      accepted = awaitInput(target, this.resume, ticket);
+      accepted = awaitInput(target, this.resume, ticket, waiting ? yielded._read : undefined);
     } catch (error) {
-      queueMicrotask(() => this.resume(false, error, ticket));
+      queueMicrotask(() => this.resume(AsyncStatus.error, error, ticket));
       return;
     }
     if (!accepted) {
       const error = new TypeError(
         `A coroutine body can yield an async operation (ours or WinRT-shaped), a promise wrapper or a promise-like, got ${describe(target)}`,
       );
-      queueMicrotask(() => this.resume(false, error, ticket));
+      queueMicrotask(() => this.resume(AsyncStatus.error, error, ticket));
     }
   }
 
@@ -169,25 +171,46 @@ class Coroutine {
     this.ticket++;
     // Through the core's work list: a chain of 100,000 coroutines cancels without growing the stack.
     if (this.propagate) forwardCancel(target as Cancelable);
-    this.scheduleUnwind();
+    this.scheduleUnwind(this.propagate ? target : undefined);
   }
 
-  /** Unwinds on a microtask, never inside `cancel()`: `catch` blocks are skipped, `finally` blocks run. */
-  private scheduleUnwind(): void {
+  /**
+   * Unwinds on a microtask, never inside `cancel()`: `catch` blocks are skipped, `finally` blocks run. Children
+   * first (DESIGN 4.7 #5): when the cancellation was forwarded to another coroutine whose body is still running
+   * (unwinding), this body unwinds only once that one has settled, so inner
+   * `finally` blocks finish before outer ones run and the outer `[Symbol.asyncDispose]` waits for both. The wait
+   * ends on a microtask of its own (`_whenCoroutineSettled`), so 100,000 nested coroutines unwind one link per microtask,
+   * never recursively.
+   */
+  private scheduleUnwind(child: unknown): void {
     queueMicrotask(() => {
-      this.unwinding = true;
-      this.step(RETURN, undefined);
+      if (isOwnOperation(child) && child._whenCoroutineSettled(() => this.unwind())) return;
+      this.unwind();
     });
+  }
+
+  private unwind(): void {
+    this.unwinding = true;
+    this.step(RETURN, undefined);
   }
 
   private finish(ok: boolean, value: unknown): void {
     const op = this.op;
     // The outcome is fixed at cancel: a value returned while unwinding is dropped, an error thrown then is
     // reported (`_fail` on a terminal operation reports it as a late error).
-    if (ok) {
-      if ((op._state & 3) === AsyncStatus.started) op._settle(AsyncStatus.completed, value);
-    } else op._fail(value);
+    // A returned thenable is adopted, never stored as the result (DESIGN 4.7 #1).
+    if (ok) op._adopt(value);
+    else op._fail(value);
     op._bodySettled();
+  }
+}
+
+/** `value instanceof Waiting`, which never throws (`instanceof` runs a `Proxy`'s traps; a revoked one throws). */
+function isWaiting(value: unknown): value is Waiting<unknown> {
+  try {
+    return value instanceof Waiting;
+  } catch {
+    return false;
   }
 }
 

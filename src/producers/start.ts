@@ -5,6 +5,7 @@ import type { RunOptions } from "../types.js";
 import type { AsyncCore } from "../core/async-core.js";
 import { BodyContext } from "../core/body-context.js";
 import { isGeneratorLike, isNativeGenerator, readPropagate, startCoroutine } from "./coroutine.js";
+import { readThen, type ThenMethod } from "../core/thenable.js";
 
 // The helpers serve all four kinds; the facades restore the precise types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,15 +17,6 @@ function readOptions(op: Core, options: RunOptions | undefined, producer: string
   if (checked === undefined) return undefined;
   if (checked.description !== undefined) op._rare().description = checked.description;
   return checked.signal;
-}
-
-/** True for anything `await` would treat as a promise. Reading `then` may throw; the caller handles that. */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === "object" || typeof value === "function") &&
-    typeof (value as PromiseLike<unknown>).then === "function"
-  );
 }
 
 /**
@@ -39,6 +31,7 @@ export function runBody<T extends Core>(op: T, body: unknown, options: RunOption
   const propagate = options === undefined || readPropagate(options, producer);
   if (options !== undefined && !op._link(readOptions(op, options, producer))) return op;
   let result: unknown;
+  let then: ThenMethod | undefined;
   try {
     result = (body as (ctx: BodyContext<unknown>) => unknown)(new BodyContext(op));
     // `instanceof Promise` first: an async body's promise is by far the most common result. A generator
@@ -48,7 +41,9 @@ export function runBody<T extends Core>(op: T, body: unknown, options: RunOption
         startCoroutine(op, result, propagate);
         return op;
       }
-      if (!isThenable(result)) {
+      // Read once (DESIGN 4.7 #3); what a `then` getter throws ends the operation in `error`.
+      then = readThen(result);
+      if (then === undefined) {
         if (isGeneratorLike(result)) startCoroutine(op, result, propagate);
         else if ((op._state & 3) === AsyncStatus.started) op._settle(AsyncStatus.completed, result);
         return op;
@@ -58,7 +53,7 @@ export function runBody<T extends Core>(op: T, body: unknown, options: RunOption
     op._fail(error);
     return op;
   }
-  op._follow(result);
+  op._follow(result as PromiseLike<unknown>, then);
   return op;
 }
 
@@ -69,25 +64,30 @@ export function followPromise<T extends Core>(
   options: RunOptions | undefined,
   producer: string,
 ): T {
-  let thenable: boolean;
+  let then: ThenMethod | undefined;
   try {
-    thenable = isThenable(promiseLike);
+    then = readThen(promiseLike);
   } catch {
-    thenable = false;
+    then = undefined;
   }
-  if (!thenable) {
+  if (then === undefined) {
     throw new TypeError(`${producer} expects a promise-like (an object with a then method), got ${describe(promiseLike)}`);
   }
   op._link(readOptions(op, options, producer));
   // Followed even when the signal was already aborted: the work is ours to watch now, so a late failure is
   // reported rather than left as an unhandled rejection.
-  op._follow(promiseLike as PromiseLike<unknown>);
+  op._follow(promiseLike as PromiseLike<unknown>, then);
   return op;
 }
 
-/** `fromResult`, `fromError`, `canceled`: an operation created terminal. */
+/**
+ * `fromResult`, `fromError`, `canceled`: an operation created terminal, as a body that returned `value` (adopted
+ * when it is a thenable: the operation then stays `started` until it settles, DESIGN 4.7 #1) or threw it (a
+ * cancellation error gives `canceled`, DESIGN 4.7 #2) would have ended.
+ */
 export function settled<T extends Core>(op: T, status: AsyncStatus, value: unknown): T {
   if (status === AsyncStatus.canceled) op._cancel(undefined, false);
-  else op._settle(status, value);
+  else if (status === AsyncStatus.completed) op._adopt(value);
+  else op._fail(value);
   return op;
 }

@@ -15,12 +15,23 @@ export function canceledError(cause?: unknown): Error {
   return error;
 }
 
-/** The test of WinJS's `error` event and `done`: an `Error` whose message is "Canceled". */
+/**
+ * The test of WinJS's `error` event and `done`: an `Error` whose message is "Canceled". Never throws: a value whose
+ * traps or getters throw (a revoked Proxy) is not WinJS's cancellation, just an error (DESIGN 4.7 #4).
+ */
 export function hasCanceledMessage(value: unknown): boolean {
-  return value instanceof Error && value.message === CANCELED;
+  try {
+    return value instanceof Error && value.message === CANCELED;
+  } catch {
+    return false;
+  }
 }
 
-/** The test of WinJS's `join` and `any`: an `Error` whose name is "Canceled". */
+/** The test of WinJS's `join` and `any`: an `Error` whose name is "Canceled". Never throws (see `hasCanceledMessage`). */
 export function hasCanceledName(value: unknown): boolean {
-  return value instanceof Error && value.name === CANCELED;
+  try {
+    return value instanceof Error && value.name === CANCELED;
+  } catch {
+    return false;
+  }
 }

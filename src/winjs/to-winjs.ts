@@ -1,6 +1,3 @@
-import { describe } from "../describe.js";
-import { isOwnOperation } from "../core/async-core.js";
-import { isProjectedPromise, isWinRTShaped } from "../interop/to-promise.js";
 import { operationView, type WinJSOperationView } from "./winjs-promise.js";
 import type { ResultOf } from "../interop/input-types.js";
 import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
@@ -17,7 +14,9 @@ import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
  * foreign object's `completed` (and `progress`) is assigned once; a wrapper's operation is never assigned. Asking
  * twice for the same object gives the same promise.
  * The promise settles a microtask after the operation does (the core's delivery rule); from then on WinJS's
- * synchronous delivery applies.
+ * synchronous delivery applies. How it ends is decided by the status (DESIGN 4.7 #2), which is read once: an operation
+ * in `error` errors it with its failure even when that is a cancellation error; only `canceled` gives "Canceled". A
+ * wrapper, which has no status, is classified by its rejection (a cancellation in any known shape is "Canceled").
  *
  * Throws synchronously: `TypeError` for something that is not an async operation or wrapper; what `toPromise`
  * throws (`IllegalMethodCallError` for a closed operation of ours, `IllegalDelegateAssignmentError` for a foreign
@@ -26,11 +25,6 @@ import type { WinJSOperationInput, WinJSProgressOf } from "./inputs.js";
 export function toWinJS<TOperation extends WinJSOperationInput>(
   operation: TOperation,
 ): WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation> {
-  // The interop layer's own shape checks: what passes them, `toPromise` (under `operationView`) takes.
-  if (!isOwnOperation(operation) && !isWinRTShaped(operation) && !isProjectedPromise(operation)) {
-    throw new TypeError(
-      `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
-    );
-  }
+  // `operationView` checks the shape (a foreign object's `status` read once) and throws what is described above.
   return operationView(operation) as WinJSOperationView<ResultOf<TOperation>, WinJSProgressOf<TOperation>, TOperation>;
 }

@@ -15,11 +15,16 @@
 // The view of our operations (`operationView`, the body of `toWinJS`) lives here because `as()` and a promise
 // following a returned operation need it, and `toWinJS` needs this class: one file keeps imports one-way.
 /* eslint-disable @typescript-eslint/no-explicit-any -- error values are untyped in WinJS, as `reason` is in PromiseLike */
-import { isCanceledError } from "../errors.js";
 import { describe } from "../describe.js";
 import { reportListenerError } from "../report.js";
-import { isOwnOperation } from "../core/async-core.js";
-import { isWinRTShaped, toPromise } from "../interop/to-promise.js";
+import { AsyncStatus } from "../status.js";
+import { disposeSymbol } from "../symbols.js";
+import type { Disposable } from "../types.js";
+import { type AsyncCore, isOwnOperation } from "../core/async-core.js";
+import type { AsyncProgressCore } from "../core/async-progress-core.js";
+import { type Outcome, rejectionOutcome } from "../core/outcome.js";
+import { type ForeignOperation, foreignOutcome, isProjectedPromise, toPromise } from "../interop/to-promise.js";
+import { onSettled } from "../interop/on-settled.js";
 import { readMilliseconds, startTimer } from "../combinators/timer.js";
 import { canceledError, hasCanceledMessage, hasCanceledName } from "./canceled.js";
 import { EventListeners, type WinJSEvent, type WinJSEventListener } from "./event-listeners.js";
@@ -123,8 +128,16 @@ interface Listener {
   readonly c: AnyHandler | null | undefined;
   readonly e: AnyHandler | null | undefined;
   readonly p: AnyHandler | null | undefined;
-  /** Internal follower: its error handler reports to the `error` event itself, so delivery does not. */
+  /**
+   * Internal follower: `s` completed with the promise listened to and follows it. Its error handler reports to the
+   * `error` event itself, so delivery does not; its progress passes on to `s` (see `deliverProgress`).
+   */
   readonly q: boolean;
+  /**
+   * The promise the library's own handlers `c`/`e` settle as their last act (a follower, a `join`, an `any`), or
+   * null for user handlers. That promise's notification pass is trampolined (see `notifyTree`).
+   */
+  readonly s: AnyWinJS | null;
 }
 
 /** The first argument of the internal constructor call: makes a promise without running an initializer. */
@@ -192,16 +205,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     if (onCancel !== undefined && onCancel !== null && typeof onCancel !== "function") {
       throw new TypeError(`WinJSPromise expects onCancel to be a function, null or undefined, got ${describe(onCancel)}`);
     }
-    this._source = onCancel ?? null;
-    try {
-      init(
-        (value) => this._completed(value),
-        (error: unknown) => this._error(error),
-        (progress) => this._progress(progress),
-      );
-    } catch (exception) {
-      this._setExceptionValue(exception);
-    }
+    startPromise(this, init as WinJSInit<unknown, unknown>, onCancel ?? null);
   }
 
   // ---- Instance API -------------------------------------------------------------------------------------------
@@ -234,7 +238,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     checkHandler(onComplete, "then", "onComplete");
     checkHandler(onError, "then", "onError");
     checkHandler(onProgress, "then", "onProgress");
-    return this._then(onComplete, onError, onProgress as AnyHandler | null | undefined, false);
+    return this._then(onComplete, onError, onProgress as AnyHandler | null | undefined, false, null);
   }
 
   /**
@@ -257,7 +261,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     const state = this._state;
     if (state === SUCCESS || state === SUCCESS_NOTIFY) doneCompleted(this._value, onComplete);
     else if (state >= ERROR_NOTIFY) doneErrored(this, this._value, onError);
-    else addListener(this, { t: null, c: onComplete, e: onError, p: onProgress, q: false });
+    else addListener(this, { t: null, c: onComplete, e: onError, p: onProgress, q: false, s: null });
   }
 
   /**
@@ -267,13 +271,10 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    * or foreign `cancel()` is reported like a throwing handler.
    */
   cancel(): void {
+    if (walksOnCancel(this)) return cancelChain(this);
     const state = this._state;
-    if (state === WORKING) {
-      if (isThenKind(this)) return cancelChain(this);
-      this._next = CANCELED;
-    } else if (state === WAITING) {
-      this._next = WAITING_CANCELED;
-    }
+    if (state === WORKING) this._next = CANCELED;
+    else if (state === WAITING) this._next = WAITING_CANCELED;
     // Pumped even when the state ignores the request (WinJS does): a cancel() from inside this promise's own
     // cancellation (its hook, or a handler the cancellation ran) errors it "Canceled" there and then.
     this._run();
@@ -331,7 +332,10 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   static join<const T extends readonly unknown[] | object>(values: T): WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress> {
     checkCollection(values, "join");
-    return new WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress>(
+    // Made first and started after, so that the inputs' handlers can name it as the promise they settle.
+    const joined = new WinJSPromise<WinJSJoinResults<T>, WinJSJoinProgress>(INTERNAL as never);
+    startPromise(
+      joined,
       (complete, error, progress) => {
         const record = values as Record<string, unknown>;
         const keys = Object.keys(record);
@@ -347,7 +351,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
           }
           const failed = Object.keys(errors).length;
           if (failed === 0) {
-            complete(results as WinJSJoinResults<T>);
+            complete(results);
             return;
           }
           const canceled = keys.filter((name) => hasCanceledName(errors[name])).length;
@@ -371,13 +375,15 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
             },
             undefined,
             false,
+            joined,
           );
         }
         pending -= skipped;
-        if (pending === 0) complete(results as WinJSJoinResults<T>);
+        if (pending === 0) complete(results);
       },
       () => cancelEach(values),
     );
+    return joined;
   }
 
   /**
@@ -390,11 +396,14 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
    */
   static any<const T extends readonly unknown[] | object>(values: T): WinJSPromise<WinJSAnyResult<T>, never> {
     checkCollection(values, "any");
-    return new WinJSPromise<WinJSAnyResult<T>, never>(
+    // Made first and started after, so that the inputs' handlers can name it as the promise they settle.
+    const first = new WinJSPromise<WinJSAnyResult<T>, never>(INTERNAL as never);
+    startPromise(
+      first,
       (complete, error) => {
         const record = values as Record<string, unknown>;
         const keys = Object.keys(record);
-        if (keys.length === 0) complete(undefined as unknown as WinJSAnyResult<T>);
+        if (keys.length === 0) complete(undefined);
         let canceled = 0;
         for (const key of keys) {
           const decided = { key, value: record[key] as WinJSInputOf<T> };
@@ -406,11 +415,13 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
             },
             undefined,
             false,
+            first,
           );
         }
       },
       () => cancelEach(values),
     );
+    return first;
   }
 
   /**
@@ -432,7 +443,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     const record = values as Record<string, unknown>;
     const mapped: Record<string, unknown> = Array.isArray(values) ? ([] as unknown as Record<string, unknown>) : {};
     for (const key of Object.keys(record)) {
-      mapped[key] = asWinJS(record[key])._then(onComplete, onError, onProgress, false);
+      mapped[key] = asWinJS(record[key])._then(onComplete, onError, onProgress, false, null);
     }
     return WinJSPromise.join(mapped) as unknown as WinJSPromise<{ -readonly [K in keyof T]: U | V }, WinJSJoinProgress>;
   }
@@ -455,7 +466,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     }
     const timer = timerPromise(ms);
     if (promise === undefined || promise === null) return timer;
-    timer._then(() => promise.cancel(), undefined, undefined, false);
+    timer._then(() => promise.cancel(), undefined, undefined, false, null);
     const stopTimer = (): void => timer.cancel();
     promise.then(stopTimer, stopTimer);
     return promise;
@@ -491,18 +502,22 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   // ---- The state machine (internal) -------------------------------------------------------------------------
 
-  /** @internal `then` without argument checks; `quiet` marks an internal follower (see `Listener.q`). */
+  /**
+   * @internal `then` without argument checks; `quiet` marks an internal follower (see `Listener.q`), `settles` the
+   * promise the library's own handlers settle (see `Listener.s`).
+   */
   _then(
     onComplete: AnyHandler | null | undefined,
     onError: AnyHandler | null | undefined,
     onProgress: AnyHandler | null | undefined,
     quiet: boolean,
+    settles: AnyWinJS | null,
   ): AnyWinJS {
     const state = this._state;
     if (state === SUCCESS || state === SUCCESS_NOTIFY) return thenCompleted(this, onComplete);
     if (state >= ERROR_NOTIFY) return thenErrored(this, onError, quiet);
     const child = makePromise(WORKING, undefined, this);
-    addListener(this, { t: child, c: onComplete, e: onError, p: onProgress, q: quiet });
+    addListener(this, { t: child, c: onComplete, e: onError, p: onProgress, q: quiet, s: settles });
     return child;
   }
 
@@ -525,12 +540,11 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
       case WAITING_CANCELED: {
         this._next = CANCELING;
         const followed = this._value as { cancel?: unknown };
-        if (typeof followed.cancel === "function") {
-          try {
-            (followed as { cancel(): void }).cancel();
-          } catch (error) {
-            reportListenerError(error);
-          }
+        try {
+          // Inside the guard: a foreign thenable's `cancel` getter may throw too (a Proxy revoked since).
+          if (typeof followed.cancel === "function") (followed as { cancel(): void }).cancel();
+        } catch (error) {
+          reportListenerError(error);
         }
         return;
       }
@@ -553,11 +567,17 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         return;
       case SUCCESS_NOTIFY:
       case ERROR_NOTIFY:
-        if (this._listeners !== null) notifyTree(this);
-        // A promise that followed this one while it notified registered on it (WinJS's rule, see `_follow`):
-        // the pass that owns this promise picks it up; if no pass does, `finishPasses` delivers it.
-        if (this._listeners !== null) late.push(this);
-        this._next = state === SUCCESS_NOTIFY ? SUCCESS : ERROR;
+        if (this._listeners !== null) {
+          if (this === trampolined) {
+            // Settled by the library's own handler inside a pass: that pass runs this one's next (see `notifyTree`).
+            trampolined = null;
+            // eslint-disable-next-line @typescript-eslint/no-this-alias -- handed to the running pass, not an alias
+            deferredPass = this;
+            return;
+          }
+          notifyTree(this);
+        }
+        this._notified();
         return;
       case SUCCESS:
       case ERROR:
@@ -567,8 +587,32 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
     }
   }
 
+  /**
+   * @internal After the notification pass of a NOTIFY state: a promise that followed this one while it notified
+   * registered on it (WinJS's rule, see `_follow`); the pass that owns this promise picks it up, and if no pass
+   * does, `finishPasses` delivers it. Then SUCCESS or ERROR.
+   */
+  _notified(): void {
+    if (this._listeners !== null) late.push(this);
+    this._next = this._state === SUCCESS_NOTIFY ? SUCCESS : ERROR;
+  }
+
   /** @internal WAITING: follow the thenable in `_value`. */
   _follow(): void {
+    const then = followedThen;
+    followedThen = undefined;
+    // A foreign `then` (or a view's interop) is not the library's own code: nothing it settles is trampolined.
+    const armed = trampolined;
+    trampolined = null;
+    try {
+      this._followValue(then);
+    } finally {
+      trampolined = armed;
+    }
+  }
+
+  /** @internal The body of `_follow`; `then` is the value's `then`, read once when it arrived. */
+  _followValue(then: AnyThen | undefined): void {
     let followed = this._value;
     try {
       if (isOwnOperation(followed)) {
@@ -579,22 +623,20 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
         if (followed._state !== SUCCESS && followed._state !== ERROR && isThenKind(followed)) {
           // A `then` promise not yet settled, or still notifying (WinJS's rule): become one more of its children
           // (no handlers, so progress passes). One still notifying delivers it when its pass gets to it again.
-          addListener(followed, { t: this, c: null, e: null, p: null, q: false });
+          addListener(followed, { t: this, c: null, e: null, p: null, q: false, s: null });
           return;
         }
         const source: AnyWinJS = followed;
         const onError = (error: unknown): void => this._followedFailed(error, source, onError);
-        source._then(
-          (value) => this._completed(value),
-          onError,
-          (progress) => this._progress(progress),
-          true,
-        );
+        // Progress reaches this promise through `deliverProgress`'s walk (`Listener.q`), not through a handler.
+        source._then((value) => this._completed(value), onError, null, true, this);
         return;
       }
-      const foreign = followed as { then(onComplete: AnyHandler, onError: AnyHandler, onProgress: AnyHandler): unknown };
-      const onError = (error: unknown): void => this._followedFailed(error, foreign as PromiseLike<unknown>, onError);
-      foreign.then(
+      // Through the `then` read when the value arrived, never read again (DESIGN 4.7 #3).
+      const foreign = followed as PromiseLike<unknown>;
+      const onError = (error: unknown): void => this._followedFailed(error, foreign, onError);
+      (then ?? (foreign.then as AnyThen)).call(
+        foreign,
         (value: unknown) => this._completed(value),
         onError,
         (progress: unknown) => this._progress(progress),
@@ -607,7 +649,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal The thenable followed failed: the error continues its chain, or (untracked) starts one here. */
   _followedFailed(error: unknown, source: PromiseLike<unknown>, handler: AnyHandler): void {
-    if (source instanceof WinJSPromise && (errorInfo.get(source)?.id ?? 0) !== 0) {
+    if (isWinJSPromise(source) && (errorInfo.get(source)?.id ?? 0) !== 0) {
       this._fail(error, ERROR_NOTIFY, source);
       return;
     }
@@ -619,16 +661,35 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
   /** @internal `complete(value)`. */
   _completed(value: unknown): void {
     if (this._state > CANCELED) return;
+    let then: AnyThen | undefined;
+    try {
+      then = thenOf(value);
+    } catch (exception) {
+      // A hostile value (a throwing `then` getter, a revoked Proxy) fails the promise, as `Promise.resolve` would.
+      this._exception(exception);
+      return;
+    }
     this._value = value;
-    this._next = isThenable(value) ? WAITING : SUCCESS_NOTIFY;
+    this._next = then === undefined ? SUCCESS_NOTIFY : WAITING;
+    // `_run` enters WAITING at once, and `_follow` takes the `then` read here: it is never read twice.
+    followedThen = then;
     this._run();
   }
 
   /** @internal A value delivered by the notification pass that owns this promise's children. */
   _setCompleteValue(value: unknown): void {
     if (this._state > CANCELED) return;
+    let then: AnyThen | undefined;
+    try {
+      then = thenOf(value);
+    } catch (exception) {
+      // As in `_completed`.
+      this._setExceptionValue(exception);
+      return;
+    }
     this._value = value;
-    this._next = isThenable(value) ? WAITING : SUCCESS;
+    this._next = then === undefined ? SUCCESS : WAITING;
+    followedThen = then;
     this._run();
   }
 
@@ -670,7 +731,7 @@ export class WinJSPromise<T, P = unknown> implements PromiseLike<T> {
 
   /** @internal `progress(value)`: each listener's handler, then children without handlers, while pending. */
   _progress(value: unknown): void {
-    if (this._state <= CANCELED && this._listeners !== null) deliverProgress(this._listeners, value);
+    if (this._state <= CANCELED && this._listeners !== null) deliverProgress(this, value);
   }
 }
 
@@ -693,27 +754,57 @@ function isThenKind(promise: AnyWinJS): boolean {
 }
 
 /**
- * `cancel()` of a running `then` promise: WinJS cancels it, then its creator, and so on up to the first promise that
- * is not a running `then` promise (the source, or one following another), which is canceled by its own rules; then
- * each link, from the top down, errors "Canceled" unless what the cancellation set off settled it meanwhile. The
- * walk up is a loop here (WinJS recursed, and overflowed the stack on a long chain).
+ * Whether `cancel()` passes on to another `WinJSPromise` (see `cancelChain`): a running `then` promise cancels its
+ * creator, a promise following a `WinJSPromise` cancels that one.
+ */
+function walksOnCancel(promise: AnyWinJS): boolean {
+  const state = promise._state;
+  return (state === WORKING && isThenKind(promise)) || (state === WAITING && isWinJSPromise(promise._value));
+}
+
+/**
+ * `cancel()` of a promise that passes it on: WinJS cancels a running `then` promise, then its creator; a promise
+ * following another, then the one it follows; and so on to the first promise that passes nothing on (the source,
+ * or one following a foreign thenable), which is canceled by its own rules; then each link, from the last back to
+ * the first, errors "Canceled" unless what the cancellation set off settled it meanwhile. The walk is a loop here
+ * (WinJS recursed, and overflowed the stack on a long chain: `loop = () => step().then(loop)` canceled late).
  */
 function cancelChain(start: AnyWinJS): void {
   const path: AnyWinJS[] = [];
   let current: AnyWinJS | undefined = start;
-  while (current?._state === WORKING && isThenKind(current)) {
-    // What entering CANCELED does, as the pump would: the state now, and the request to error "Canceled" after.
-    current._state = CANCELED;
-    current._next = CANCELING;
+  while (current !== undefined && walksOnCancel(current)) {
+    // What entering CANCELED or WAITING_CANCELED does, as the pump would: the state now, and the request to
+    // error "Canceled" after.
     path.push(current);
-    const creator: unknown = current._source;
-    current = creator instanceof WinJSPromise ? (creator as AnyWinJS) : undefined;
+    current._next = CANCELING;
+    if (current._state === WAITING) {
+      current._state = WAITING_CANCELED;
+      current = current._value as AnyWinJS;
+    } else {
+      current._state = CANCELED;
+      const creator: unknown = current._source;
+      current = creator instanceof WinJSPromise ? (creator as AnyWinJS) : undefined;
+    }
   }
   current?.cancel();
   for (let i = path.length - 1; i >= 0; i--) path[i]!._run();
 }
 
 // ---- Making promises --------------------------------------------------------------------------------------------
+
+/** The constructor's work, after its checks (`join`/`any` call it on a promise made with INTERNAL). */
+function startPromise(promise: AnyWinJS, init: WinJSInit<unknown, unknown>, onCancel: (() => void) | null): void {
+  promise._source = onCancel;
+  try {
+    init(
+      (value) => promise._completed(value),
+      (error: unknown) => promise._error(error),
+      (progress) => promise._progress(progress),
+    );
+  } catch (exception) {
+    promise._setExceptionValue(exception);
+  }
+}
 
 function makePromise(state: number, value: unknown, source: AnyWinJS | object | null): AnyWinJS {
   const promise = new WinJSPromise<unknown, unknown>(INTERNAL as never);
@@ -745,9 +836,20 @@ function settledPromise(state: number, value: unknown): AnyWinJS {
 
 /** WinJS's complete promise: settled with `value`, or, for a thenable, a sourceless `then` promise following it. */
 function completePromise(value: unknown): AnyWinJS {
-  if (!isThenable(value)) return settledPromise(SUCCESS, value);
+  let then: AnyThen | undefined;
+  try {
+    then = thenOf(value);
+  } catch (exception) {
+    // A hostile value (a throwing `then` getter, a revoked Proxy): a failed promise, never a throw (`as`, `wrap`).
+    return errorPromise(exception, true);
+  }
+  if (then === undefined) return settledPromise(SUCCESS, value);
   const follower = makePromise(WORKING, undefined, NO_CREATOR);
-  follower._setCompleteValue(value);
+  // Following through the `then` read here (see `_completed`).
+  follower._value = value;
+  follower._next = WAITING;
+  followedThen = then;
+  follower._run();
   return follower;
 }
 
@@ -766,10 +868,11 @@ function cancelEach(values: object): void {
   const record = values as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const value = record[key];
-    if (value instanceof WinJSPromise || isOwnOperation(value)) asWinJS(value).cancel();
-    else if (isThenable(value) && typeof (value as { cancel?: unknown }).cancel === "function") {
+    if (isWinJSPromise(value) || isOwnOperation(value)) asWinJS(value).cancel();
+    else if (isThenable(value)) {
       try {
-        (value as { cancel(): void }).cancel();
+        // Inside the guard: a foreign `cancel` getter may throw too.
+        if (typeof (value as { cancel?: unknown }).cancel === "function") (value as { cancel(): void }).cancel();
       } catch (error) {
         reportListenerError(error);
       }
@@ -779,7 +882,7 @@ function cancelEach(values: object): void {
 
 /** `WinJSPromise.as`. */
 function asWinJS(value: unknown): AnyWinJS {
-  if (value instanceof WinJSPromise) return value as AnyWinJS;
+  if (isWinJSPromise(value)) return value;
   if (isOwnOperation(value)) return operationView(value);
   return completePromise(value);
 }
@@ -833,8 +936,15 @@ export interface WinJSOperationView<T, P, TOperation> extends WinJSPromise<T, P>
 const views = new WeakMap<object, AnyWinJS>();
 
 /**
- * @internal The body of `toWinJS`: one view per operation (asking twice gives the same promise). Built on
- * `toPromise`, so it accepts what the root's interop accepts and throws what it throws, synchronously.
+ * @internal The body of `toWinJS` (and of `as()` and following, for our operations): one view per operation (asking
+ * twice gives the same promise). How the view ends is decided by the operation's status (DESIGN 4.7 #2), read once:
+ * `completed` completes it, `canceled` errors it with WinJS's "Canceled" error (its `cause` the `CanceledError`),
+ * `error` errors it with the failure whatever that is (a cancellation error included). Our operations are followed
+ * through the core's `onSettled` (nothing consumed); a foreign object (see `foreignStatus`) through `foreignOutcome`
+ * with the status its shape check read, its `completed` (and `progress`) assigned while it runs; a projection's
+ * wrapper, which has no status, through `toPromise` (its `then` read once there), a rejection classified by value.
+ * Throws synchronously what subscribing throws: `IllegalMethodCallError` for a closed operation of ours,
+ * `IllegalDelegateAssignmentError` for a foreign object whose `completed` was taken, `TypeError` for anything else.
  */
 export function operationView(operation: object): WinJSOperationView<unknown, unknown, unknown> {
   const known = views.get(operation);
@@ -850,22 +960,100 @@ export function operationView(operation: object): WinJSOperationView<unknown, un
     },
     () => (operation as { cancel(): void }).cancel(),
   );
-  const onProgress = reportsProgress(operation) ? (progress: unknown) => report(progress) : undefined;
+  const settle = (outcome: Outcome, value: unknown): void => {
+    if (outcome === AsyncStatus.completed) complete(value);
+    else fail(outcome === AsyncStatus.canceled ? canceledError(value) : value);
+  };
   // Outside the initializer, so that a refused input (a closed operation, a taken `completed`) throws here.
-  const settled = (toPromise as (op: unknown, options?: { onProgress: (progress: unknown) => void }) => Promise<unknown>)(
-    operation,
-    onProgress === undefined ? undefined : { onProgress },
-  );
-  settled.then(complete, (error: unknown) => fail(isCanceledError(error) ? canceledError(error) : error));
+  if (isOwnOperation(operation)) followOwn(operation, settle, (progress) => report(progress));
+  else {
+    const status = foreignStatus(operation);
+    if (status !== undefined) followForeign(operation as ForeignOperation, status, settle, (progress) => report(progress));
+    else if (isProjectedPromise(operation)) followWrapper(operation, settle, (progress) => report(progress));
+    else {
+      throw new TypeError(
+        `toWinJS expects a WinRT async operation (status, completed, getResults and cancel) or a promise wrapper with then and cancel, got ${describe(operation)}`,
+      );
+    }
+  }
   Object.defineProperty(view, "operation", { value: operation, enumerable: true });
   views.set(operation, view);
   return view as WinJSOperationView<unknown, unknown, unknown>;
 }
 
-/** Whether to ask `toPromise` for progress: our progress kinds, and foreign objects that have a `progress` slot. */
-function reportsProgress(operation: object): boolean {
-  if (isOwnOperation(operation)) return typeof (operation as { onProgress?: unknown }).onProgress === "function";
-  return "progress" in operation || !isWinRTShaped(operation);
+type ViewSettle = (outcome: Outcome, value: unknown) => void;
+
+/** Our operation: its progress (the progress kinds) until it settles, its outcome from the core (never consumed). */
+function followOwn(operation: AsyncCore<unknown, unknown, unknown>, settle: ViewSettle, onProgress: (progress: unknown) => void): void {
+  const own = operation as AsyncProgressCore<unknown, unknown, unknown>;
+  let subscription: Disposable | undefined;
+  // `onSettled` checks that the operation is open (throws IllegalMethodCallError) before anything is subscribed,
+  // and calls back on a later microtask, never inside this call.
+  onSettled(
+    operation,
+    (outcome, value) => {
+      subscription?.[disposeSymbol]();
+      settle(outcome, value);
+    },
+    0,
+  );
+  if (typeof own.onProgress === "function") subscription = own.onProgress(onProgress);
+}
+
+/**
+ * The status of a foreign WinRT-shaped object (`status`, `completed`, `getResults` and `cancel`), read once, or
+ * `undefined` for anything else. Never throws (a throwing getter, a revoked Proxy: not an operation).
+ */
+function foreignStatus(value: object): number | undefined {
+  try {
+    const op = value as { cancel?: unknown; getResults?: unknown; status?: unknown };
+    if (typeof op.cancel !== "function" || typeof op.getResults !== "function" || !("completed" in op)) return undefined;
+    const status = op.status;
+    return typeof status === "number" ? status : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const resolvedPromise = Promise.resolve();
+
+/**
+ * A foreign operation whose status was read once (by `foreignStatus`): a terminal status decides now, through the
+ * root's `foreignOutcome`; `started` assigns `completed` (and, with a `progress` slot, `progress`), and the status
+ * the completion passes decides. The view settles a microtask later either way (the core's delivery rule). Throws
+ * what assigning `completed` throws.
+ */
+function followForeign(op: ForeignOperation, status: number, settle: ViewSettle, onProgress: (progress: unknown) => void): void {
+  const deliver = (outcome: Outcome, value: unknown): void => {
+    void resolvedPromise.then(() => settle(outcome, value));
+  };
+  if (status !== AsyncStatus.started) {
+    foreignOutcome(op, status, deliver);
+    return;
+  }
+  let ended = false;
+  if ("progress" in op) {
+    op.progress = (_asyncInfo, progress) => {
+      if (!ended) onProgress(progress);
+    };
+  }
+  op.completed = (_asyncInfo, asyncStatus) => {
+    if (ended) return;
+    ended = true;
+    foreignOutcome(op, asyncStatus, deliver);
+  };
+}
+
+/**
+ * A projection's promise wrapper, followed by `toPromise` (which reads its `then` once and turns a rejection that
+ * means "canceled" into a `CanceledError`); it has no status, so a rejection is classified by its value
+ * (`rejectionOutcome`, which never throws: a revoked Proxy is an error).
+ */
+function followWrapper(wrapper: object, settle: ViewSettle, onProgress: (progress: unknown) => void): void {
+  (toPromise as (op: unknown, options: { onProgress: (progress: unknown) => void }) => Promise<unknown>)(wrapper, { onProgress }).then(
+    (value) => settle(AsyncStatus.completed, value),
+    (reason: unknown) => settle(rejectionOutcome(reason), reason),
+  );
 }
 
 // ---- Delivery -----------------------------------------------------------------------------------------------------
@@ -878,62 +1066,146 @@ function addListener(promise: AnyWinJS, listener: Listener): void {
 }
 
 /**
- * Calls the progress handlers of `listeners` in registration order and, right after each registration that has
- * neither a complete nor an error handler, those of its child, and so on: WinJS's depth-first order, walked with an
- * explicit stack so that a long chain of handler-less `then()`s does not grow the call stack. Each promise's
- * listeners are counted when it is reached: one registered meanwhile does not see this value.
+ * Calls the progress handlers of `promise`'s listeners in registration order and, right after each registration that
+ * passes progress on (a `then` child without complete and error handlers, or an internal follower), those of that
+ * promise, and so on: WinJS's depth-first order, walked with an explicit stack so that a long chain does not grow
+ * the call stack. Each promise's listeners are counted when it is reached: one registered meanwhile does not see
+ * this value. Each promise is walked at most once per value, so a cycle of followers (a promise that follows
+ * itself) delivers it once to each handler (WinJS recursed around the cycle until the stack overflowed).
  */
-function deliverProgress(root: Listener | Listener[], value: unknown): void {
-  let listeners = root;
+function deliverProgress(promise: AnyWinJS, value: unknown): void {
+  // Progress handlers are user code: nothing they settle is trampolined.
+  const armed = trampolined;
+  trampolined = null;
+  let listeners = promise._listeners!;
   let index = 0;
   let length = Array.isArray(listeners) ? listeners.length : 1;
   let stack: [Listener | Listener[], number, number][] | undefined;
-  for (;;) {
-    while (index < length) {
-      const listener = Array.isArray(listeners) ? listeners[index]! : listeners;
-      index++;
-      const onProgress = listener.p;
-      if (typeof onProgress === "function") {
-        try {
-          onProgress(value);
-        } catch (error) {
-          reportListenerError(error);
+  let walked: Set<AnyWinJS> | undefined;
+  try {
+    for (;;) {
+      while (index < length) {
+        const listener = Array.isArray(listeners) ? listeners[index]! : listeners;
+        index++;
+        const onProgress = listener.p;
+        if (typeof onProgress === "function") {
+          try {
+            onProgress(value);
+          } catch (error) {
+            reportListenerError(error);
+          }
+        }
+        const target = listener.q ? listener.s : !listener.c && !listener.e ? listener.t : null;
+        if (target !== null && target._state <= CANCELED && target._listeners !== null) {
+          walked ??= new Set([promise]);
+          if (walked.has(target)) continue;
+          walked.add(target);
+          (stack ??= []).push([listeners, index, length]);
+          listeners = target._listeners;
+          index = 0;
+          length = Array.isArray(listeners) ? listeners.length : 1;
         }
       }
-      const target = listener.t;
-      if (!listener.c && !listener.e && target !== null && target._state <= CANCELED && target._listeners !== null) {
-        (stack ??= []).push([listeners, index, length]);
-        listeners = target._listeners;
-        index = 0;
-        length = Array.isArray(listeners) ? listeners.length : 1;
-      }
+      const frame = stack?.pop();
+      if (frame === undefined) return;
+      [listeners, index, length] = frame;
     }
-    const frame = stack?.pop();
-    if (frame === undefined) return;
-    [listeners, index, length] = frame;
+  } finally {
+    trampolined = armed;
   }
 }
 
-/** Notifies `root`'s children, their children, and so on, breadth-first, from one loop. */
+/** A notification pass suspended while a trampolined one runs: its queue, and where delivery stood in it. */
+interface SuspendedPass {
+  /** The promise whose NOTIFY state started the pass. */
+  readonly root: AnyWinJS;
+  readonly queue: (AnyWinJS | undefined)[];
+  /** The next index of `queue` to take. */
+  readonly next: number;
+  /** The promise being notified, its listeners not yet delivered (null between promises), and the next index. */
+  readonly promise: AnyWinJS;
+  readonly listeners: Listener | Listener[] | null;
+  readonly index: number;
+  readonly succeeded: boolean;
+  readonly value: unknown;
+}
+
+/**
+ * Notifies `root`'s children, their children, and so on, breadth-first, from one loop. When a handler of the
+ * library's own (a follower's, a `join`'s, an `any`'s) settles the promise it serves, that promise's pass is not
+ * run inside the handler (WinJS did, so a long chain of followers or nested joins overflowed the stack) but by this
+ * loop, right after the handler returns and before anything else is delivered: the order WinJS's recursion gave,
+ * with the interrupted pass kept in the heap (a trampoline). Nothing observable runs between the two: the handler's
+ * settle was its last act, and user code it reached meanwhile (progress handlers, `error` listeners, a foreign
+ * `then`) sees no trampolining. The current pass lives in locals (the common case never suspends one).
+ */
 function notifyTree(root: AnyWinJS): void {
-  const queue: (AnyWinJS | undefined)[] = [root];
+  const armed = trampolined;
+  trampolined = null;
   passDepth++;
+  let passRoot = root;
+  let queue: (AnyWinJS | undefined)[] = [root];
+  let next = 0;
+  let promise = root;
+  let listeners: Listener | Listener[] | null = null;
+  let index = 0;
+  let succeeded = false;
+  let value: unknown;
+  let suspended: SuspendedPass[] | undefined;
   try {
-    for (let i = 0; i < queue.length; i++) {
-      const promise = queue[i]!;
-      queue[i] = undefined;
-      const listeners = promise._listeners;
-      if (listeners === null) continue;
-      promise._listeners = null;
-      const succeeded = promise._state === SUCCESS || promise._state === SUCCESS_NOTIFY;
-      const value = promise._value;
-      if (!Array.isArray(listeners)) deliver(promise, listeners, succeeded, value, queue);
-      else for (const listener of listeners) deliver(promise, listener, succeeded, value, queue);
+    for (;;) {
+      if (listeners === null) {
+        if (next < queue.length) {
+          const current = queue[next]!;
+          queue[next++] = undefined;
+          const own = current._listeners;
+          if (own === null) continue;
+          current._listeners = null;
+          promise = current;
+          listeners = own;
+          index = 0;
+          succeeded = current._state === SUCCESS || current._state === SUCCESS_NOTIFY;
+          value = current._value;
+          continue;
+        }
+        const resumed = suspended?.pop();
+        if (resumed === undefined) return;
+        // A trampolined pass ended: its promise leaves NOTIFY as `_enter` would have made it.
+        const finished = passRoot;
+        ({ root: passRoot, queue, next, promise, listeners, index, succeeded, value } = resumed);
+        finished._notified();
+        finished._run();
+        continue;
+      }
+      let listener: Listener;
+      if (Array.isArray(listeners)) {
+        listener = listeners[index++]!;
+        if (index === listeners.length) listeners = null;
+      } else {
+        listener = listeners;
+        listeners = null;
+      }
+      deliver(promise, listener, succeeded, value, queue);
+      const started = deferredPass;
+      if (started !== null) {
+        deferredPass = null;
+        (suspended ??= []).push({ root: passRoot, queue, next, promise, listeners, index, succeeded, value });
+        passRoot = started;
+        queue = [started];
+        next = 0;
+        listeners = null;
+      }
     }
   } finally {
     passDepth--;
+    trampolined = armed;
   }
 }
+
+/** The promise whose NOTIFY state, if entered now, hands its pass to the running `notifyTree` (see `deliver`). */
+let trampolined: AnyWinJS | null = null;
+/** The promise that handed its pass over, for `notifyTree` to run next. */
+let deferredPass: AnyWinJS | null = null;
 
 /** Notification passes running now (a handler may settle another promise, which starts a pass inside a pass). */
 let passDepth = 0;
@@ -969,12 +1241,12 @@ function deliver(
   try {
     if (succeeded) {
       const onComplete = listener.c;
-      target._setCompleteValue(onComplete ? onComplete(value) : value);
+      target._setCompleteValue(onComplete ? callHandler(onComplete, value, listener.s) : value);
     } else {
       const onError = listener.e;
       if (onError) {
         if (!listener.q) reportHandled(target, value, promise, onError);
-        target._setCompleteValue(onError(value));
+        target._setCompleteValue(callHandler(onError, value, listener.s));
       } else {
         target._fail(value, ERROR, promise);
       }
@@ -984,6 +1256,17 @@ function deliver(
   }
   // A child that now follows a thenable notifies its own children when that settles.
   if (target._state !== WAITING && target._listeners !== null) queue.push(target);
+}
+
+/** Calls a handler; one of the library's own (`settles` set) has the pass of the promise it settles trampolined. */
+function callHandler(handler: AnyHandler, value: unknown, settles: AnyWinJS | null): unknown {
+  if (settles === null) return handler(value);
+  trampolined = settles;
+  try {
+    return handler(value);
+  } finally {
+    trampolined = null;
+  }
 }
 
 function thenCompleted(promise: AnyWinJS, onComplete: AnyHandler | null | undefined): AnyWinJS {
@@ -1059,7 +1342,7 @@ function reportEntered(promise: AnyWinJS, value: unknown, exception: boolean): v
   if (!tracking(value)) return;
   const id = ++lastErrorId;
   errorInfo.set(promise, { id, exception });
-  errorEvents.dispatch(ERROR_EVENT, detail(exception, value, promise, id, undefined, undefined));
+  dispatchError(detail(exception, value, promise, id, undefined, undefined));
 }
 
 /** An error passes from `parent` to `promise`, which has no error handler: the same id. */
@@ -1067,7 +1350,7 @@ function reportChained(promise: AnyWinJS, value: unknown, parent: AnyWinJS): voi
   if (!tracking(value)) return;
   const info = errorInfo.get(parent) ?? { id: 0, exception: false };
   errorInfo.set(promise, info);
-  errorEvents.dispatch(ERROR_EVENT, detail(info.exception, value, promise, info.id, parent, undefined));
+  dispatchError(detail(info.exception, value, promise, info.id, parent, undefined));
 }
 
 /** An error of `parent` is about to be handled by `handler` (for `promise`, or `null` on a settled parent). */
@@ -1078,8 +1361,19 @@ function reportHandled(
   handler: AnyHandler | undefined,
 ): void {
   if (!tracking(value)) return;
-  const info = parent instanceof WinJSPromise ? errorInfo.get(parent) : undefined;
-  errorEvents.dispatch(ERROR_EVENT, detail(info?.exception ?? false, value, promise, info?.id ?? 0, parent, handler));
+  const info = isWinJSPromise(parent) ? errorInfo.get(parent) : undefined;
+  dispatchError(detail(info?.exception ?? false, value, promise, info?.id ?? 0, parent, handler));
+}
+
+/** Dispatches the `error` event. Its listeners are user code: nothing they settle is trampolined. */
+function dispatchError(errorDetail: WinJSErrorDetail): void {
+  const armed = trampolined;
+  trampolined = null;
+  try {
+    errorEvents.dispatch(ERROR_EVENT, errorDetail);
+  } finally {
+    trampolined = armed;
+  }
 }
 
 function detail(
@@ -1102,9 +1396,39 @@ function detail(
 
 // ---- Checks -------------------------------------------------------------------------------------------------------
 
-/** WinJS's test for a thenable: an object (not a function) with a `then` method. */
+/** A thenable's `then`, called with the thenable as `this`. */
+type AnyThen = (this: unknown, onComplete: AnyHandler, onError: AnyHandler, onProgress: AnyHandler) => unknown;
+
+/** The `then` read by `_completed`/`_setCompleteValue`/`completePromise` for the `_follow` their `_run` enters next. */
+let followedThen: AnyThen | undefined;
+
+/**
+ * WinJS's test for a thenable (an object, not a function, with a `then` method), reading `then` once: the function,
+ * or `undefined` for anything else. Throws what reading `then` throws (a throwing getter, a revoked Proxy): the
+ * callers fail a promise with it.
+ */
+function thenOf(value: unknown): AnyThen | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const then = (value as { then?: unknown }).then;
+  return typeof then === "function" ? (then as AnyThen) : undefined;
+}
+
+/** `thenOf`, never throwing: a value whose `then` cannot be read is no thenable (`is`, `timeout`, `cancelEach`). */
 function isThenable(value: unknown): boolean {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+  try {
+    return thenOf(value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** `value instanceof WinJSPromise`, never throwing (a revoked Proxy's `getPrototypeOf` trap throws). */
+function isWinJSPromise(value: unknown): value is AnyWinJS {
+  try {
+    return value instanceof WinJSPromise;
+  } catch {
+    return false;
+  }
 }
 
 function checkHandler(handler: unknown, method: string, name: string): void {

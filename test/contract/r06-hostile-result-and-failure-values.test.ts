@@ -127,18 +127,15 @@ describe.each(kinds)("$name", (kind) => {
 
 describe.each(resultKinds)("$name", (kind) => {
   describe.each(hostileValues())("result value: %s", (_label, value) => {
-    it("fromResult: getResults returns it; then, close and dispose keep working", async () => {
+    it("fromResult: ends error with what reading its then throws (DESIGN 4.7 #1, #4); getResults and await agree", async () => {
+      // Issue 15 replaced "completed with the value": awaiting it rejected (resolving a promise with it reads its
+      // `then`) while getResults() returned it. A result is never a thenable now: `then` is read once, and what
+      // that read throws is the failure, for every consumer alike.
       const op = kind.fromResult(value as never);
-      expect(op.status).toBe(AsyncStatus.completed);
-      expect(op.getResults()).toBe(value);
-      expect(op.errorCode).toBeNull();
-      // Awaiting resolves a promise with the value, which reads its `then` (as for any promise): that may reject,
-      // exactly as `Promise.resolve(value)` would, but `then` itself never throws.
-      const settled = op.then(
-        () => "fulfilled",
-        () => "rejected",
-      );
-      expect(["fulfilled", "rejected"]).toContain(await settled);
+      expect(op.status).toBe(AsyncStatus.error);
+      const failure = caught(() => op.getResults());
+      expect(failure instanceof TypeError || failure instanceof TrapError).toBe(true);
+      expect((await rejectionOf(op)).error).toBe(failure);
       expect(() => op.close()).not.toThrow();
       const other = kind.fromResult(value as never);
       expect(() => other[Symbol.dispose]()).not.toThrow();
