@@ -14,6 +14,7 @@ import { HttpWatch } from "./http-watch.js";
 import { readEventStream } from "./event-stream.js";
 import { backoffDelay, pause, readReconnect, type ReconnectOptions, type ReconnectPolicy } from "./reconnect-policy.js";
 import { isTransient, refusalError, type RefusedRequest } from "./refusal.js";
+import { EVENT_STREAM, HEADER, JSON_MEDIA_TYPE } from "./protocol.js";
 
 /** Options of `new OperationClient(baseUrl, options)`. */
 export interface OperationClientOptions {
@@ -41,7 +42,7 @@ export type HttpOperation<TResult, TProgress> = AsyncOperationWithProgress<TResu
   readonly operationId: string | undefined;
 };
 
-const SSE = "text/event-stream";
+const SSE = EVENT_STREAM;
 
 /**
  * The client of an `operationsHandler` mounted at `baseUrl`: runs its tasks and hands back an operation per
@@ -230,7 +231,7 @@ export class OperationClient<Tasks> {
       }
       if (response !== undefined) {
         if (posting) {
-          const id = idFromLocation(response.headers.get("Location"));
+          const id = idFromLocation(response.headers.get(HEADER.location));
           if (id !== undefined) watch.identified(id);
         }
         if (stopped.aborted || watch.canceled || this.closing !== undefined) {
@@ -239,13 +240,20 @@ export class OperationClient<Tasks> {
         }
         if (response.ok && response.body !== null && isEventStream(response)) {
           let heard = false;
-          const ended = await readEventStream(response.body, stopped, (event) => {
-            if (!heard) {
-              heard = true;
-              attempts = 0; // the connection works: the limit counts consecutive failures
-            }
-            return watch.event(event);
-          });
+          let ended: boolean;
+          try {
+            ended = await readEventStream(response.body, stopped, (event) => {
+              if (!heard) {
+                heard = true;
+                attempts = 0; // the connection works: the limit counts consecutive failures
+              }
+              return watch.event(event);
+            });
+          } catch (error) {
+            void response.body.cancel().catch(() => undefined);
+            watch.fail(error); // the parser could not be loaded
+            return;
+          }
           if (ended || watch.ended || stopped.aborted || watch.canceled) return;
           cause = undefined;
         } else if (!response.ok && !(isTransient(response.status) && watch.id !== undefined)) {
@@ -257,7 +265,7 @@ export class OperationClient<Tasks> {
         } else {
           void response.body?.cancel().catch(() => undefined);
           cause = response.ok
-            ? new TypeError(`Expected an event stream from ${url}, got ${response.headers.get("Content-Type") ?? "no Content-Type"}`)
+            ? new TypeError(`Expected an event stream from ${url}, got ${response.headers.get(HEADER.contentType) ?? "no Content-Type"}`)
             : new DisconnectedError(`HTTP ${response.status} from ${url}`);
         }
       }
@@ -294,7 +302,7 @@ export class OperationClient<Tasks> {
     try {
       for (let attempt = 1; !signal.aborted; attempt++) {
         try {
-          const response = await this.fetcher(url, { method: "DELETE", headers: await this.headersFor("application/json", false, undefined), signal });
+          const response = await this.fetcher(url, { method: "DELETE", headers: await this.headersFor(JSON_MEDIA_TYPE, false, undefined), signal });
           void response.body?.cancel().catch(() => undefined);
           if (response.ok || response.status === 404) return;
         } catch {
@@ -314,9 +322,9 @@ export class OperationClient<Tasks> {
   private async headersFor(accept: string, json: boolean, lastEventId: string | undefined): Promise<Headers> {
     const given = typeof this.headers === "function" ? await this.headers() : this.headers;
     const headers = new Headers(given);
-    headers.set("Accept", accept);
-    if (json) headers.set("Content-Type", "application/json");
-    if (lastEventId !== undefined) headers.set("Last-Event-ID", lastEventId);
+    headers.set(HEADER.accept, accept);
+    if (json) headers.set(HEADER.contentType, JSON_MEDIA_TYPE);
+    if (lastEventId !== undefined) headers.set(HEADER.lastEventId, lastEventId);
     return headers;
   }
 
@@ -377,7 +385,7 @@ function idFromLocation(location: string | null): string | undefined {
 }
 
 function isEventStream(response: Response): boolean {
-  return (response.headers.get("Content-Type") ?? "").toLowerCase().startsWith(SSE);
+  return (response.headers.get(HEADER.contentType) ?? "").toLowerCase().startsWith(SSE);
 }
 
 /** The JSON body of an answer, or undefined when it has none (or not JSON). Never rejects. */
