@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { AsyncStatus, DisconnectedError, HResult, IllegalMethodCallError, type AsyncProgressContext } from "../../src/index.js";
 import { OperationClient } from "../../src/http/index.js";
-import { caught, rejection } from "../helpers/caught.js";
+import { caught } from "../helpers/caught.js";
 import { gate } from "../helpers/fixtures.js";
 import { useEdge, useHttpClient } from "../helpers/http-serve.js";
 

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { AsyncOperationWithProgress, type AsyncContext, type AsyncProgressContext } from "../../src/index.js";
 import {
   OperationClient,
+  operationsHandler,
   type HttpOperation,
   type HttpRunOptions,
   type OperationClientOptions,
@@ -66,6 +67,13 @@ describe("OperationClient", () => {
     client.run("ping", undefined, run);
     // @ts-expect-error -- limit is a number
     new OperationClient<Tasks>("http://x/ops", { reconnect: { limit: "3" } });
+  });
+
+  it("is typed from the very object the server's handler serves", () => {
+    const handler = operationsHandler(tasks);
+    expectTypeOf(handler).toMatchTypeOf<(request: Request) => Promise<Response>>();
+    const fromSame = new OperationClient<typeof tasks>("http://127.0.0.1:1/ops");
+    expectTypeOf(fromSame.run("ping")).toEqualTypeOf<HttpOperation<"pong", never>>();
   });
 
   it("closes with close() and await using", async () => {
