@@ -7,6 +7,7 @@ import { AsyncStatus } from "../status.js";
 import { CanceledError, DisconnectedError } from "../errors.js";
 import { decodeError } from "../remote/error-envelope.js";
 import type { RemoteOperation } from "../remote/remote-operation.js";
+import { EVENT } from "./protocol.js";
 
 export class HttpWatch {
   /** The server's id of the operation: known at once for `attach`, from the POST's answer for `run`. */
@@ -52,21 +53,21 @@ export class HttpWatch {
     if (event.id !== undefined) this.lastEventId = event.id;
     try {
       switch (event.event) {
-        case "started": {
+        case EVENT.started: {
           const id = (parse(event.data) as { id?: unknown } | null)?.id;
           if (typeof id === "string" && id !== "") this.identified(id);
           return false;
         }
-        case "progress":
+        case EVENT.progress:
           if (!this.done && (this.op._state & 3) === AsyncStatus.started) this.op._report(parse(event.data));
           return false;
-        case "completed":
+        case EVENT.completed:
           this.end(true, parse(event.data));
           return true;
-        case "error":
+        case EVENT.error:
           this.end(false, decodeError(parse(event.data)));
           return true;
-        case "canceled":
+        case EVENT.canceled:
           this.end(false, new CanceledError(`Operation ${this.id ?? "(unknown id)"} was canceled on the server.`));
           return true;
         default:

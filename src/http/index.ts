@@ -25,3 +25,6 @@ export type {
 } from "./protocol.js";
 export type { TaskArguments, TaskFunction, TaskInput, TaskMap, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 export { DisconnectedError } from "../errors.js";
+export { OperationClient } from "./operation-client.js";
+export type { HttpOperation, HttpRunOptions, OperationClientOptions } from "./operation-client.js";
+export type { ReconnectOptions } from "./reconnect-policy.js";
