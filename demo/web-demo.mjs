@@ -7,6 +7,7 @@
 // The server is winrt-async/http's operationsHandler (a Fetch-API handler) behind Node's http server through
 // @hono/node-server; the page loads the built client (dist/http) as a module. Environment: PORT=n (default a free
 // port), HOST (default 127.0.0.1). Ctrl+C stops it: the handler, the pool and the server close, and it exits.
+/* global Response -- the Fetch API of Node 20 */
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";

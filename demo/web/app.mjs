@@ -1,5 +1,6 @@
 // The web demo's page: starts tasks with OperationClient.run, shows their progress, cancels them, and after a
 // reload attaches to the ones still running (ids in localStorage). Plain DOM, no framework.
+/* global document, localStorage, window, crypto -- a browser page */
 import { OperationClient } from "/dist/http/index.js";
 import { AsyncStatus } from "/dist/index.js";
 
