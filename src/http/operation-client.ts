@@ -173,9 +173,10 @@ export class OperationClient<Tasks> {
     const watch = op._where as HttpWatch | null;
     if (watch === null || watch.ended || watch.canceled) return; // the server's own `canceled` event canceled it
     watch.canceled = true;
-    // The stream stops at once; the DELETE goes out now if the id is known, else when the POST's answer tells it
-    // (the follow loop's end).
-    watch.abort.abort();
+    // The DELETE goes out now if the id is known, else when the POST's answer tells it (the follow loop's end).
+    // The stream is left to end by itself (the server's `canceled` event follows the DELETE) or at the DELETE's
+    // answer: aborting it first made the DELETE wait for a new connection, about 3 ms more per cancel on
+    // loopback (measured with bench/http-client.bench.mjs; p50 from 3.3 ms to 0.6 ms).
     if (watch.id !== undefined) this.track(this.sendCancel(watch));
   }
 
