@@ -14,6 +14,7 @@
 //
 //   node bench/http-client.bench.mjs            (after npm run build)
 //   node bench/http-client.bench.mjs --smoke
+/* global fetch, Response, ReadableStream, TextEncoder, TextDecoder -- the Fetch API of Node 20 */
 import { once } from "node:events";
 import { serve } from "@hono/node-server";
 import { createParser } from "eventsource-parser";
