@@ -1,6 +1,7 @@
 // Packaging and runtime smoke test: packs the package as npm would publish it, installs the tarball into a
 // scratch project, and checks what a user gets: the tarball's contents, the package imported by name from Node's
-// ESM and CommonJS, headless Chromium, Deno and Bun (the same checks everywhere, test/smoke/runtime-smoke.mjs),
+// ESM and CommonJS, headless Chromium, Deno and Bun (the same checks everywhere, test/smoke/runtime-smoke.mjs; Node
+// ESM, Deno and Bun also run winrt-async/http's handler and client, test/smoke/http-smoke.mjs),
 // the types in a strict consumer with the default lib and no @types/node, every ```ts example of README.md (compiled
 // and run) and of docs/ (compiled), the documentation's relative links, stack traces that resolve to shipped files, the root entry's size, and the docs
 // site. Each check is counted: the results go to .tmp/smoke-results.json, which test/summary.mjs folds into the
@@ -62,14 +63,18 @@ const write = (path, text) => {
 
 // The same checks in every runtime: an entry that imports the package by name and prints smoke()'s summary.
 const smokeEntry = `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
 import { smoke } from "./runtime-smoke.mjs";
-console.log(await smoke(lib));
+import { httpSmoke } from "./http-smoke.mjs";
+console.log(\`\${await smoke(lib)}; \${await httpSmoke(lib, http)}\`);
 `;
 // Runtimes with native \`using\` (not Node 20/22) also run test/smoke/using-smoke.mjs.
 const smokeWithUsingEntry = `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
 import { smoke } from "./runtime-smoke.mjs";
 import { usingSmoke } from "./using-smoke.mjs";
-console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}\`);
+import { httpSmoke } from "./http-smoke.mjs";
+console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}; \${await httpSmoke(lib, http)}\`);
 `;
 
 async function main() {
@@ -103,6 +108,7 @@ async function main() {
     }
     writeFileSync(join(app, "runtime-smoke.mjs"), readFileSync(join(root, "test/smoke/runtime-smoke.mjs")));
     writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
+    writeFileSync(join(app, "http-smoke.mjs"), readFileSync(join(root, "test/smoke/http-smoke.mjs")));
     writeFileSync(join(app, "smoke.mjs"), smokeEntry);
     writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
   });
