@@ -4,6 +4,7 @@
 // progress and its result, an attach, a cancel that reaches the body's signal, a 404 mapped to ERROR_NOT_FOUND.
 // Resolves with a short summary, or rejects naming the first thing that went wrong. No imports: each runtime
 // hands in the packages.
+/* global Request -- the Fetch API of every runtime smoke-tested */
 export async function httpSmoke(lib, http) {
   const { AsyncStatus, CanceledError, HResult } = lib;
   const check = (condition, what) => {
