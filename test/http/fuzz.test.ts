@@ -39,7 +39,7 @@ describe("fuzzed requests", () => {
         const response = await fetch(origin + r.path, {
           method: r.method,
           headers,
-          body: hasBody ? r.body : undefined,
+          body: hasBody ? r.body : null,
         });
         expect(response.status).toBeLessThan(500);
         if (response.status >= 400) {
