@@ -72,6 +72,44 @@ import { usingSmoke } from "./using-smoke.mjs";
 console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}\`);
 `;
 
+// winrt-async/http in each runtime: the same protocol checks (test/smoke/http-smoke.mjs), served the runtime's way.
+const httpEntries = {
+  "http-node.mjs": `import * as http from "winrt-async/http";
+import { serve } from "@hono/node-server";
+import { once } from "node:events";
+import { httpSmoke } from "./http-smoke.mjs";
+console.log(await httpSmoke(http, async (handler) => {
+  const server = serve({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  return { origin: \`http://127.0.0.1:\${server.address().port}\`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+}));
+`,
+  "http-node.cjs": `const http = require("winrt-async/http");
+const { serve } = require("@hono/node-server");
+const { once } = require("node:events");
+if (!require.resolve("winrt-async/http").endsWith(".cjs")) throw new Error("require did not load the CommonJS build");
+import("./http-smoke.mjs").then(({ httpSmoke }) => httpSmoke(http, async (handler) => {
+  const server = serve({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  return { origin: \`http://127.0.0.1:\${server.address().port}\`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+})).then(console.log, (error) => { console.error(error); process.exitCode = 1; });
+`,
+  "http-deno.mjs": `import * as http from "winrt-async/http";
+import { httpSmoke } from "./http-smoke.mjs";
+console.log(await httpSmoke(http, async (handler) => {
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, handler);
+  return { origin: \`http://127.0.0.1:\${server.addr.port}\`, close: () => server.shutdown() };
+}));
+`,
+  "http-bun.mjs": `import * as http from "winrt-async/http";
+import { httpSmoke } from "./http-smoke.mjs";
+console.log(await httpSmoke(http, async (handler) => {
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: handler });
+  return { origin: \`http://127.0.0.1:\${server.port}\`, close: () => server.stop(true) };
+}));
+`,
+};
+
 async function main() {
   console.log("packaging and runtime smoke tests:");
   let tarball;
@@ -105,6 +143,8 @@ async function main() {
     writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
     writeFileSync(join(app, "smoke.mjs"), smokeEntry);
     writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
+    writeFileSync(join(app, "http-smoke.mjs"), readFileSync(join(root, "test/smoke/http-smoke.mjs")));
+    for (const [file, text] of Object.entries(httpEntries)) writeFileSync(join(app, file), text);
   });
   const installed = join(app, "node_modules/winrt-async");
   if (!existsSync(join(installed, "package.json"))) return;
@@ -188,6 +228,16 @@ op.then(async (value) => {
   });
   await check("Bun: import by name, native using", async () => (await run(bin("bun"), ["smoke-using.mjs"])).stdout.trim());
   await check("Chromium (headless, playwright-core): the ESM build through an import map, native using", chromiumSmoke);
+  await check("winrt-async/http from the tarball: Node ESM and CommonJS through @hono/node-server", async () => {
+    const esm = (await run(process.execPath, ["http-node.mjs"])).stdout.trim();
+    const cjs = (await run(process.execPath, ["http-node.cjs"])).stdout.trim();
+    return `esm ${esm}; cjs ${cjs}`;
+  });
+  await check("winrt-async/http in Deno: the handler as is to Deno.serve", async () => {
+    const env = { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, "deno-cache") };
+    return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "--allow-net=127.0.0.1", "http-deno.mjs"], { env })).stdout.trim();
+  });
+  await check("winrt-async/http in Bun: the handler as is to Bun.serve", async () => (await run(bin("bun"), ["http-bun.mjs"])).stdout.trim());
 
   // Types and the documentation's examples.
   const examples = documentationExamples(root);
