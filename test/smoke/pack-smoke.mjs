@@ -16,8 +16,8 @@ import { chromiumArgs, chromiumPath } from "../support/system-programs.mjs";
 import { measureEntries, ROOT_BUDGET_BYTES } from "../../scripts/size.mjs";
 import { startRedis } from "../support/redis-server.mjs";
 
-/** README examples that only make sense on Node: they import node: modules or winrt-async/bullmq. */
-const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"/.test(code);
+/** README examples that only make sense on Node: they import node: modules, winrt-async/bullmq or the Node bridge of winrt-async/http. */
+const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"|from "@hono\/node-server"/.test(code);
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const bin = (name) => join(root, "node_modules/.bin", name);
