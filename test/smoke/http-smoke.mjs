@@ -1,3 +1,4 @@
+/* global fetch -- every runtime the smoke runs in has it */
 // The winrt-async/http checks of the runtime smoke (Node ESM and CommonJS, Deno, Bun): `httpSmoke(http, serve)` takes
 // the imported subpath and a function that serves a Fetch handler on 127.0.0.1 in that runtime (Deno.serve,
 // Bun.serve, @hono/node-server) and resolves { origin, close }. It runs the protocol over a real connection: POST
