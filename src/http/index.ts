@@ -18,7 +18,7 @@ export type {
   ErrorEnvelope,
   JsonValue,
   OperationEventName,
-  OperationSnapshot,
+  SnapshotBody,
   OperationStatusName,
   RunRequestBody,
   StartedEventData,

@@ -160,7 +160,7 @@ export class OperationEntry {
 
   /**
    * Opens an event stream. `lastEventId` (from `Last-Event-ID`) resumes: `started` is not sent again, the current
-   * progress is sent unless that id says the reader has it, and the terminal event when the operation ended.
+   * progress is sent (again, if the reader had it) and the terminal event when the operation ended.
    */
   stream(lastEventId: number | undefined): ReadableStream<Uint8Array> {
     const watcher: Watcher = {
@@ -171,11 +171,16 @@ export class OperationEntry {
       heartbeat: false,
       closed: false,
     };
-    if (lastEventId !== undefined && lastEventId > this.counter) {
-      // Ids from another instance (or before a restart): number on above them, and treat what we hold as new.
-      this.counter = lastEventId;
-      if (this.hasProgress) this.progressId = ++this.counter;
-      if (this.terminalName !== undefined) this.terminalId = ++this.counter;
+    if (lastEventId !== undefined) {
+      // A resumed stream always gets the current progress and the terminal event: the reader's id may come from
+      // another instance (or from before a restart), which numbered its events its own way, so an id says nothing
+      // about which value the reader holds. They are renumbered above that id (ids only grow), so this stream's
+      // ids stay above the one it resumed from; another stream of this instance may see the same value once more.
+      if (lastEventId > this.counter) this.counter = lastEventId;
+      if (this.hasProgress && this.progressId <= lastEventId) this.progressId = ++this.counter;
+      if (this.terminalName !== undefined && this.terminalId <= Math.max(lastEventId, this.progressId)) {
+        this.terminalId = ++this.counter;
+      }
     }
     this.watchers.push(watcher);
     if (this.watchers.length === 1) this.owner.watched(this);

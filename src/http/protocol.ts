@@ -79,7 +79,7 @@ export interface CreatedBody {
 }
 
 /** The JSON answer of `GET {base}/{id}` without `Accept: text/event-stream` (status 200). */
-export interface OperationSnapshot {
+export interface SnapshotBody {
   readonly id: string;
   readonly status: OperationStatusName;
   /** The latest progress value, when one was reported. */

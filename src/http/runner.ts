@@ -14,7 +14,9 @@ export type EdgeOperation = AsyncOperationWithProgress<unknown, unknown>;
  * no `attach`) is taken as one.
  */
 export interface PoolRunner {
-  run(name: string, input?: unknown, options?: object): AsyncOperationWithProgress<unknown, unknown>;
+  // `any`: a pool of any `Tasks` returns operations of its own result and progress types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run(name: string, input?: unknown, options?: object): AsyncOperationWithProgress<any, any>;
 }
 
 /**
@@ -22,8 +24,10 @@ export interface PoolRunner {
  * `attach(jobId)` follows a job that exists (made by any instance, before any restart).
  */
 export interface JobRunner {
-  run(name: string, input: unknown, options: { job: { jobId: string } }): AsyncOperationWithProgress<unknown, unknown>;
-  attach(jobId: string): AsyncOperationWithProgress<unknown, unknown>;
+  /* eslint-disable @typescript-eslint/no-explicit-any -- a client of any `Tasks` returns its own operation types */
+  run(name: string, input: unknown, options: { job: { jobId: string } }): AsyncOperationWithProgress<any, any>;
+  attach(jobId: string): AsyncOperationWithProgress<any, any>;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
 }
 
 /** How the handler starts an operation: `progressed` sees every value the body reports, from the first. */

@@ -1,7 +1,7 @@
 // DESIGN 4.6 (security): a JSON body with "__proto__" (at the top, in the input, nested) pollutes nothing: no
 // prototype gains a property, and the task receives the key as JSON.parse makes it, an own data property.
 import { describe, expect, it } from "vitest";
-import { post, useOperationsServer } from "../helpers/http.js";
+import { useOperationsServer } from "../helpers/http.js";
 
 describe("__proto__ in a body", () => {
   it("reaches no prototype", async () => {

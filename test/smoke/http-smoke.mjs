@@ -1,57 +1,56 @@
-// The winrt-async/http checks of the runtime smoke (Node, Deno and Bun; see test/smoke/pack-smoke.mjs):
-// `httpSmoke(lib, http)` runs a real operationsHandler and an OperationClient whose `fetch` hands each request
-// straight to the handler (the Fetch API of the runtime on both sides, no port, no permission needed): a run with
-// progress and its result, an attach, a cancel that reaches the body's signal, a 404 mapped to ERROR_NOT_FOUND.
-// Resolves with a short summary, or rejects naming the first thing that went wrong. No imports: each runtime
-// hands in the packages.
-/* global Request -- the Fetch API of every runtime smoke-tested */
-export async function httpSmoke(lib, http) {
-  const { AsyncStatus, CanceledError, HResult } = lib;
+/* global fetch -- every runtime the smoke runs in has it */
+// The winrt-async/http checks of the runtime smoke (Node ESM and CommonJS, Deno, Bun): `httpSmoke(http, serve)` takes
+// the imported subpath and a function that serves a Fetch handler on 127.0.0.1 in that runtime (Deno.serve,
+// Bun.serve, @hono/node-server) and resolves { origin, close }. It runs the protocol over a real connection: POST
+// with the event stream, snapshot, DELETE, a refusal. No imports: each runtime hands in what it has.
+export async function httpSmoke(http, serve) {
   const check = (condition, what) => {
     if (!condition) throw new Error(`http smoke: ${what}`);
   };
-  let bodySignal;
-  const tasks = {
-    async count(n, ctx) {
-      for (let i = 1; i <= n; i++) {
-        ctx.report(i);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-      return n * 10;
+  let aborted = false;
+  const handler = http.operationsHandler({
+    double: (n, ctx) => {
+      ctx.report(n);
+      return n * 2;
     },
-    wait(_input, ctx) {
-      bodySignal = ctx.signal;
-      ctx.report(0);
-      return new Promise((resolve) => ctx.signal.addEventListener("abort", () => resolve("aborted")));
-    },
-  };
-  const handler = http.operationsHandler(tasks);
-  const client = new http.OperationClient("http://smoke.invalid/ops", {
-    fetch: (url, init) => handler(new Request(url, init)),
-    reconnect: { delayMs: 1 },
+    wait: (_input, ctx) =>
+      new Promise((_resolve, reject) => {
+        ctx.signal.addEventListener("abort", () => {
+          aborted = true;
+          reject(ctx.signal.reason);
+        });
+      }),
   });
+  check(typeof handler === "function" && handler.fetch === handler && typeof handler.close === "function", "handler shape");
+  const { origin, close } = await serve(handler);
   try {
-    const op = client.run("count", 3);
-    check(op.status === AsyncStatus.started, "run is hot");
-    const seen = [];
-    op.onProgress((value) => seen.push(value));
-    check((await op) === 30 && seen.at(-1) === 3, `run: result and progress (${seen.join()})`);
-    check((await client.attach(op.operationId)) === 30, "attach an ended operation");
+    const json = { "content-type": "application/json" };
+    const streamed = await fetch(`${origin}/ops`, {
+      method: "POST",
+      headers: { ...json, accept: "text/event-stream" },
+      body: JSON.stringify({ task: "double", input: 21 }),
+    });
+    check(streamed.status === 201 && streamed.headers.get("location")?.startsWith("/ops/"), `POST stream status ${streamed.status}`);
+    const text = await streamed.text();
+    const events = text.split("\n\n").filter((block) => block.includes("event:")).map((block) => /event: (\w+)/.exec(block)[1]);
+    check(events.join() === "started,progress,completed" && text.includes("data: 42"), `events ${events.join()}`);
 
-    const waiting = client.run("wait");
-    await new Promise((resolve) => waiting.onProgress(resolve));
-    waiting.cancel();
-    check(waiting.status === AsyncStatus.canceled, "cancel: canceled at once");
-    const error = await waiting.then(() => undefined, (e) => e);
-    check(error instanceof CanceledError, "cancel: CanceledError");
-    await waiting[Symbol.asyncDispose]();
-    check(bodySignal?.aborted === true, "cancel: the DELETE aborted the body's signal");
-
-    const missing = await client.run("nosuch").then(() => undefined, (e) => e);
-    check(missing?.hresult === HResult.ERROR_NOT_FOUND, "404 mapped to ERROR_NOT_FOUND");
+    const created = await fetch(`${origin}/ops`, { method: "POST", headers: json, body: JSON.stringify({ task: "wait" }) });
+    const { id, status } = await created.json();
+    check(created.status === 201 && status === "started" && http.OPERATION_ID_PATTERN.test(id), "POST json");
+    const canceled = await fetch(`${origin}/ops/${id}`, { method: "DELETE" });
+    await canceled.body?.cancel();
+    check(canceled.status === 202, `DELETE status ${canceled.status}`);
+    let snapshot;
+    do snapshot = await (await fetch(`${origin}/ops/${id}`)).json();
+    while (snapshot.status === "started");
+    check(snapshot.status === "canceled" && aborted, "canceled, body's signal aborted");
+    const refused = await fetch(`${origin}/ops`, { method: "POST", headers: json, body: JSON.stringify({ task: "constructor" }) });
+    const body = await refused.json();
+    check(refused.status === 404 && body.error.hresult === http.hresultOfHttpStatus(404), "unknown task is 404");
   } finally {
-    await client.close();
     await handler.close();
+    await close();
   }
-  return "http ok";
+  return "http: POST stream, snapshot, DELETE, 404";
 }

@@ -1,7 +1,6 @@
 // Packaging and runtime smoke test: packs the package as npm would publish it, installs the tarball into a
 // scratch project, and checks what a user gets: the tarball's contents, the package imported by name from Node's
-// ESM and CommonJS, headless Chromium, Deno and Bun (the same checks everywhere, test/smoke/runtime-smoke.mjs; Node
-// ESM, Deno and Bun also run winrt-async/http's handler and client, test/smoke/http-smoke.mjs),
+// ESM and CommonJS, headless Chromium, Deno and Bun (the same checks everywhere, test/smoke/runtime-smoke.mjs),
 // the types in a strict consumer with the default lib and no @types/node, every ```ts example of README.md (compiled
 // and run) and of docs/ (compiled), the documentation's relative links, stack traces that resolve to shipped files, the root entry's size, and the docs
 // site. Each check is counted: the results go to .tmp/smoke-results.json, which test/summary.mjs folds into the
@@ -17,8 +16,8 @@ import { chromiumArgs, chromiumPath } from "../support/system-programs.mjs";
 import { measureEntries, ROOT_BUDGET_BYTES } from "../../scripts/size.mjs";
 import { startRedis } from "../support/redis-server.mjs";
 
-/** README examples that only make sense on Node: they import node: modules or winrt-async/bullmq. */
-const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"/.test(code);
+/** README examples that only make sense on Node: they import node: modules, winrt-async/bullmq or the Node bridge of winrt-async/http. */
+const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"|from "@hono\/node-server"/.test(code);
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -63,19 +62,67 @@ const write = (path, text) => {
 
 // The same checks in every runtime: an entry that imports the package by name and prints smoke()'s summary.
 const smokeEntry = `import * as lib from "winrt-async";
-import * as http from "winrt-async/http";
 import { smoke } from "./runtime-smoke.mjs";
-import { httpSmoke } from "./http-smoke.mjs";
-console.log(\`\${await smoke(lib)}; \${await httpSmoke(lib, http)}\`);
+console.log(await smoke(lib));
 `;
 // Runtimes with native \`using\` (not Node 20/22) also run test/smoke/using-smoke.mjs.
 const smokeWithUsingEntry = `import * as lib from "winrt-async";
-import * as http from "winrt-async/http";
 import { smoke } from "./runtime-smoke.mjs";
 import { usingSmoke } from "./using-smoke.mjs";
-import { httpSmoke } from "./http-smoke.mjs";
-console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}; \${await httpSmoke(lib, http)}\`);
+console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}\`);
 `;
+
+// winrt-async/http in each runtime: the same protocol checks (test/smoke/http-smoke.mjs), served the runtime's way,
+// then the client against the same kind of server (test/smoke/http-client-smoke.mjs).
+const httpEntries = {
+  "http-node.mjs": `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
+import { serve as listen } from "@hono/node-server";
+import { once } from "node:events";
+import { httpSmoke } from "./http-smoke.mjs";
+import { httpClientSmoke } from "./http-client-smoke.mjs";
+const serve = async (handler) => {
+  const server = listen({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  return { origin: \`http://127.0.0.1:\${server.address().port}\`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+};
+console.log(\`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`);
+`,
+  "http-node.cjs": `const lib = require("winrt-async");
+const http = require("winrt-async/http");
+const { serve: listen } = require("@hono/node-server");
+const { once } = require("node:events");
+if (!require.resolve("winrt-async/http").endsWith(".cjs")) throw new Error("require did not load the CommonJS build");
+const serve = async (handler) => {
+  const server = listen({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  return { origin: \`http://127.0.0.1:\${server.address().port}\`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+};
+Promise.all([import("./http-smoke.mjs"), import("./http-client-smoke.mjs")])
+  .then(async ([{ httpSmoke }, { httpClientSmoke }]) => \`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`)
+  .then(console.log, (error) => { console.error(error); process.exitCode = 1; });
+`,
+  "http-deno.mjs": `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
+import { httpSmoke } from "./http-smoke.mjs";
+import { httpClientSmoke } from "./http-client-smoke.mjs";
+const serve = async (handler) => {
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, handler);
+  return { origin: \`http://127.0.0.1:\${server.addr.port}\`, close: () => server.shutdown() };
+};
+console.log(\`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`);
+`,
+  "http-bun.mjs": `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
+import { httpSmoke } from "./http-smoke.mjs";
+import { httpClientSmoke } from "./http-client-smoke.mjs";
+const serve = async (handler) => {
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: handler });
+  return { origin: \`http://127.0.0.1:\${server.port}\`, close: () => server.stop(true) };
+};
+console.log(\`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`);
+`,
+};
 
 async function main() {
   console.log("packaging and runtime smoke tests:");
@@ -108,9 +155,11 @@ async function main() {
     }
     writeFileSync(join(app, "runtime-smoke.mjs"), readFileSync(join(root, "test/smoke/runtime-smoke.mjs")));
     writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
-    writeFileSync(join(app, "http-smoke.mjs"), readFileSync(join(root, "test/smoke/http-smoke.mjs")));
     writeFileSync(join(app, "smoke.mjs"), smokeEntry);
     writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
+    writeFileSync(join(app, "http-smoke.mjs"), readFileSync(join(root, "test/smoke/http-smoke.mjs")));
+    writeFileSync(join(app, "http-client-smoke.mjs"), readFileSync(join(root, "test/smoke/http-client-smoke.mjs")));
+    for (const [file, text] of Object.entries(httpEntries)) writeFileSync(join(app, file), text);
   });
   const installed = join(app, "node_modules/winrt-async");
   if (!existsSync(join(installed, "package.json"))) return;
@@ -194,6 +243,16 @@ op.then(async (value) => {
   });
   await check("Bun: import by name, native using", async () => (await run(bin("bun"), ["smoke-using.mjs"])).stdout.trim());
   await check("Chromium (headless, playwright-core): the ESM build through an import map, native using", chromiumSmoke);
+  await check("winrt-async/http from the tarball: Node ESM and CommonJS through @hono/node-server", async () => {
+    const esm = (await run(process.execPath, ["http-node.mjs"])).stdout.trim();
+    const cjs = (await run(process.execPath, ["http-node.cjs"])).stdout.trim();
+    return `esm ${esm}; cjs ${cjs}`;
+  });
+  await check("winrt-async/http in Deno: the handler as is to Deno.serve", async () => {
+    const env = { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, "deno-cache") };
+    return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "--allow-net=127.0.0.1", "http-deno.mjs"], { env })).stdout.trim();
+  });
+  await check("winrt-async/http in Bun: the handler as is to Bun.serve", async () => (await run(bin("bun"), ["http-bun.mjs"])).stdout.trim());
 
   // Types and the documentation's examples.
   const examples = documentationExamples(root);
