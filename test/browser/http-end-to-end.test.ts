@@ -11,7 +11,7 @@ import { AsyncStatus, CanceledError } from "../../src/index.js";
 import { WorkerPool } from "../../src/worker/index.js";
 import { rejection } from "../helpers/caught.js";
 import { nextEvent, rawEvents, uniqueQueue, useClient, useServer } from "../helpers/bullmq.js";
-import { asRunner, useEdge } from "../helpers/http-serve.js";
+import { useEdge } from "../helpers/http-serve.js";
 
 const programs = new URL("../support/system-programs.mjs", import.meta.url).href;
 const { chromiumArgs, chromiumPath } = (await import(programs)) as { chromiumArgs: string[]; chromiumPath(): string };
@@ -51,7 +51,7 @@ describe("browser -> HTTP -> JobClient -> serve with a WorkerPool", () => {
     onTestFinished(() => pool.close());
     await useServer(queue, names, { pool, progressIntervalMs: 0 });
     const jobs = useClient<Tasks>(queue);
-    const edge = await useEdge(names, { runner: asRunner(jobs) }, {
+    const edge = await useEdge(names, { runner: jobs }, {
       wrap: (handler) => (request) => {
         const path = new URL(request.url).pathname;
         return path === "/ops" || path.startsWith("/ops/") ? handler(request) : staticFile(path);

@@ -59,13 +59,3 @@ export function useHttpClient<Tasks>(url: string, options: OperationClientOption
   onTestFinished(() => client.close());
   return client;
 }
-
-/**
- * A typed `JobClient<Tasks>` or `WorkerPool<Tasks>` as the handler's `runner`. The option's types take only
- * `AsyncOperationWithProgress<unknown, unknown>`-returning runners, which a typed client's operations are not
- * assignable to (their handler properties make them invariant): reported to the server side, to be removed when
- * the option accepts typed runners.
- */
-export function asRunner(runner: { run(...args: never[]): unknown }): OperationsHandlerOptions["runner"] {
-  return runner as unknown as OperationsHandlerOptions["runner"];
-}

@@ -6,7 +6,7 @@ import { AsyncStatus, type AsyncProgressContext } from "../../src/index.js";
 import { JobClient } from "../../src/bullmq/index.js";
 import { gate } from "../helpers/fixtures.js";
 import { connection, uniqueQueue, useServer } from "../helpers/bullmq.js";
-import { asRunner, useEdge, useHttpClient } from "../helpers/http-serve.js";
+import { useEdge, useHttpClient } from "../helpers/http-serve.js";
 
 describe("OperationClient across a server restart (JobClient runner)", () => {
   it("resumes the operation on the restarted server", { timeout: 30_000 }, async () => {
@@ -23,7 +23,7 @@ describe("OperationClient across a server restart (JobClient runner)", () => {
     };
     await useServer(queue, tasks, { progressIntervalMs: 0 });
     const firstJobs = new JobClient<typeof tasks>(queue, { connection: connection() });
-    const first = await useEdge(tasks, { runner: asRunner(firstJobs) });
+    const first = await useEdge(tasks, { runner: firstJobs });
     const client = useHttpClient<typeof tasks>(first.url, { reconnect: { limit: 1000, delayMs: 5, maxDelayMs: 50 } });
     const op = client.run("job", null);
     const seen: number[] = [];
@@ -43,7 +43,7 @@ describe("OperationClient across a server restart (JobClient runner)", () => {
     // Another server process on the same address.
     const secondJobs = new JobClient<typeof tasks>(queue, { connection: connection() });
     try {
-      await useEdge(tasks, { runner: asRunner(secondJobs) }, { port: first.port });
+      await useEdge(tasks, { runner: secondJobs }, { port: first.port });
       await progressed[1]!.promise;
       steps[1]!.open();
       expect(await op).toBe("done");
