@@ -166,8 +166,9 @@ export class OperationClient<Tasks> {
   }
 
   /**
-   * @internal The `RemoteOwner` side: called inside `op.cancel()` (or a linked signal's abort). Stops the stream
-   * and sends the DELETE once the id is known (a `run` whose answer has not arrived sends it when it does). Never throws.
+   * @internal The `RemoteOwner` side: called inside `op.cancel()` (or a linked signal's abort). Sends the DELETE
+   * once the id is known (a `run` whose answer has not arrived sends it when it does); the stream and any wait of
+   * the operation end at the DELETE's answer. Never throws.
    */
   remoteCanceled(op: RemoteOperation<unknown, unknown>): void {
     const watch = op._where as HttpWatch | null;
