@@ -3,7 +3,7 @@
 // so a new guide or subpath appears without a change here. Any warning fails the build.
 import { existsSync, readdirSync } from "node:fs";
 
-const subpaths = ["worker", "bullmq", "winjs", "diagnostics"].filter((name) => existsSync(`src/${name}/index.ts`));
+const subpaths = ["worker", "bullmq", "winjs", "diagnostics", "http"].filter((name) => existsSync(`src/${name}/index.ts`));
 const guides = existsSync("docs/guides")
   ? readdirSync("docs/guides").filter((name) => name.endsWith(".md")).sort().map((name) => `docs/guides/${name}`)
   : [];

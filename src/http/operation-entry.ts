@@ -83,6 +83,7 @@ export class OperationEntry {
 
   /** The operation's status name. */
   get status(): string {
+    if (this.terminalName !== undefined) return this.terminalName === EVENT.error ? "error" : this.terminalName;
     return statusName(this.op?.status ?? AsyncStatus.started);
   }
 
@@ -117,6 +118,16 @@ export class OperationEntry {
     }
     this.terminalId = ++this.counter;
     this.endedAt = Date.now();
+    // What late watchers need is now text: the operation and the progress value are let go (an ended entry may be
+    // retained for minutes, by the thousand).
+    this.progressText();
+    this.progress = undefined;
+    this.op = undefined;
+    try {
+      op.close();
+    } catch {
+      // closed already
+    }
     this.notify();
     this.owner.ended(this);
   }
@@ -146,16 +157,12 @@ export class OperationEntry {
 
   /** A JSON snapshot `{ id, status, progress?, result? | error? }`. */
   snapshot(): string {
-    let text = `{"id":${JSON.stringify(this.id)},"status":"${this.terminalName === undefined ? "started" : this.terminalStatus()}"`;
+    let text = `{"id":${JSON.stringify(this.id)},"status":"${this.status}"`;
     const progress = this.progressText();
     if (progress !== undefined) text += `,"progress":${progress}`;
     if (this.terminalName === EVENT.completed) text += `,"result":${this.terminalData}`;
     else if (this.terminalName === EVENT.error) text += `,"error":${this.terminalData}`;
     return text + "}";
-  }
-
-  private terminalStatus(): string {
-    return this.terminalName === EVENT.error ? "error" : this.terminalName!;
   }
 
   /**

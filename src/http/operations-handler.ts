@@ -12,7 +12,7 @@ import { readBody } from "./read-body.js";
 import { makeRunner, type EdgeOperation, type JobRunner, type PoolRunner, type Runner } from "./runner.js";
 import { OperationEntry, withoutStacks, type EntryOwner, type Watcher } from "./operation-entry.js";
 import { encodeError } from "../remote/error-envelope.js";
-import { EVENT_STREAM, HEADER, HTTP_STATUS, JSON_MEDIA_TYPE, OPERATION_ID_PATTERN, statusName } from "./protocol.js";
+import { EVENT_STREAM, HEADER, HTTP_STATUS, JSON_MEDIA_TYPE, OPERATION_ID_PATTERN } from "./protocol.js";
 
 /** What a request asks to do, as `authorize` sees it. */
 export type OperationAction =
@@ -168,7 +168,7 @@ class Edge implements EntryOwner {
       if (this.closed) {
         return refusal(503, new DisconnectedError("The operations handler was closed."));
       }
-      const path = trimSlashes(new URL(request.url).pathname);
+      const path = trimSlashes(pathOf(request.url));
       const method = request.method;
       const base = this.basePath;
       if (method === "POST") {
@@ -246,7 +246,7 @@ class Edge implements EntryOwner {
       return eventStream(entry.stream(undefined), HTTP_STATUS.created, location);
     }
     if (entry.watchers.length === 0 && entry.terminalName === undefined) this.unwatched(entry);
-    return json(HTTP_STATUS.created, `{"id":"${id}","status":"${statusName(op.status)}"}`, {
+    return json(HTTP_STATUS.created, `{"id":"${id}","status":"${entry.status}"}`, {
       [HEADER.location]: location,
     });
   }
@@ -304,7 +304,7 @@ class Edge implements EntryOwner {
     if (entry === undefined) return notFound(`No operation with id ${JSON.stringify(id.slice(0, 100))}.`);
     entry.op?.cancel();
     this.forgetIfStateless(entry);
-    return json(HTTP_STATUS.accepted, `{"id":"${id}","status":"${entry.op === undefined ? "started" : statusName(entry.op.status)}"}`);
+    return json(HTTP_STATUS.accepted, `{"id":"${id}","status":"${entry.status}"}`);
   }
 
   // ---- EntryOwner ----------------------------------------------------------------------------------------
@@ -378,14 +378,7 @@ class Edge implements EntryOwner {
 
   private drop(id: string): void {
     this.retained.delete(id);
-    const entry = this.entries.get(id);
-    if (entry === undefined) return;
     this.entries.delete(id);
-    try {
-      entry.op?.close();
-    } catch {
-      // closed already
-    }
   }
 
   private scheduleRetention(): void {
@@ -429,6 +422,22 @@ class Edge implements EntryOwner {
 }
 
 // ---- responses -------------------------------------------------------------------------------------------
+
+/**
+ * The path of an absolute URL (`request.url` always is one), without parsing the whole URL: what follows the
+ * authority, up to `?` or `#`. Percent-escapes stay as they are (an id never has any; other paths are 404).
+ */
+function pathOf(url: string): string {
+  const scheme = url.indexOf("://");
+  const start = url.indexOf("/", scheme < 0 ? 0 : scheme + 3);
+  if (start < 0) return "";
+  let end = url.length;
+  const query = url.indexOf("?", start);
+  if (query >= 0) end = query;
+  const hash = url.indexOf("#", start);
+  if (hash >= 0 && hash < end) end = hash;
+  return url.slice(start, end);
+}
 
 function trimSlashes(path: string): string {
   let end = path.length;
