@@ -215,8 +215,11 @@ export class OperationEntry {
               }
               return;
             }
-            const text = this.next(watcher);
+            let text = this.next(watcher);
             if (text !== undefined) {
+              // Everything there is now goes in one chunk (started, the latest progress and the terminal event at
+              // most: never a backlog), so one write carries it.
+              for (let more = this.next(watcher); more !== undefined; more = this.next(watcher)) text += more;
               controller.enqueue(encoder.encode(text));
               if (watcher.last === this.terminalId && this.terminalName !== undefined) {
                 detach();

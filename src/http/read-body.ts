@@ -64,9 +64,12 @@ export async function readBody(request: Request, limit: number): Promise<string 
   return decode(bytes);
 }
 
+// One decoder for every body: `decode` without `stream` keeps no state between calls.
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
 function decode(bytes: Uint8Array): string | BodyProblem {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return notUtf8;
   }

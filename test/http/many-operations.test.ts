@@ -8,7 +8,7 @@ import { EventReader } from "../helpers/http.js";
 const COUNT = 10_000;
 
 describe("10,000 concurrent operations", () => {
-  it("are served by one process, each with a stream", { timeout: 180_000 }, async () => {
+  it("are served by one process, each with a stream", { timeout: 300_000 }, async () => {
     const server = startChild("http/server-process.mjs", [], {});
     const origin = (await server.next((line) => line.event === "listening")).text!;
     try {
