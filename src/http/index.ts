@@ -26,5 +26,5 @@ export type {
 export type { TaskArguments, TaskFunction, TaskInput, TaskMap, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 export { DisconnectedError } from "../errors.js";
 export { OperationClient } from "./operation-client.js";
-export type { HttpOperation, HttpRunOptions, OperationClientOptions } from "./operation-client.js";
+export type { HeaderValues, HttpOperation, HttpRunOptions, OperationClientOptions } from "./operation-client.js";
 export type { ReconnectOptions } from "./reconnect-policy.js";

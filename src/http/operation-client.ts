@@ -16,6 +16,12 @@ import { backoffDelay, pause, readReconnect, type ReconnectOptions, type Reconne
 import { isTransient, refusalError, type RefusedRequest } from "./refusal.js";
 import { EVENT_STREAM, HEADER, JSON_MEDIA_TYPE } from "./protocol.js";
 
+/**
+ * Headers in the forms the Fetch API's `Headers` constructor takes. Spelled out rather than the DOM's
+ * `HeadersInit`, which a Node project without the DOM library does not have.
+ */
+export type HeaderValues = Headers | Record<string, string> | [string, string][];
+
 /** Options of `new OperationClient(baseUrl, options)`. */
 export interface OperationClientOptions {
   /**
@@ -23,7 +29,7 @@ export interface OperationClientOptions {
    * request (so a refreshed token is used by reconnects and cancel retries). `Accept`, `Content-Type` and
    * `Last-Event-ID` are the client's own.
    */
-  readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
+  readonly headers?: HeaderValues | (() => HeaderValues | Promise<HeaderValues>) | undefined;
   /** The `fetch` to use (a wrapper adding credentials, a test double of the network). Default `globalThis.fetch`. */
   readonly fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
   /** How a dropped event stream is resumed: `{ limit, delayMs, maxDelayMs }`. Default `{ limit: 5, delayMs: 250, maxDelayMs: 5000 }`. */

@@ -5,6 +5,7 @@ import { AsyncOperationWithProgress, type AsyncContext, type AsyncProgressContex
 import {
   OperationClient,
   operationsHandler,
+  type HeaderValues,
   type HttpOperation,
   type HttpRunOptions,
   type OperationClientOptions,
@@ -63,6 +64,8 @@ describe("OperationClient", () => {
     new OperationClient<Tasks>("http://127.0.0.1:1/ops", options);
     new OperationClient<Tasks>(new URL("http://127.0.0.1:1/ops"), { headers: async () => ({ authorization: "Bearer t" }) });
     expectTypeOf<ReconnectOptions["limit"]>().toEqualTypeOf<number | undefined>();
+    const forms: HeaderValues[] = [{ a: "b" }, [["a", "b"]], new Headers({ a: "b" })];
+    new OperationClient<Tasks>("http://x/ops", { headers: forms[0]! });
     const run: HttpRunOptions = { signal: AbortSignal.timeout(1), description: "d" };
     client.run("ping", undefined, run);
     // @ts-expect-error -- limit is a number
