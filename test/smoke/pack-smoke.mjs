@@ -142,6 +142,7 @@ async function main() {
     const peers = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies ?? {});
     for (const peer of peers) {
       if (existsSync(join(root, "node_modules", peer)) && !existsSync(join(app, "node_modules", peer))) {
+        mkdirSync(dirname(join(app, "node_modules", peer)), { recursive: true }); // a scoped peer (@hono/node-server)
         symlinkSync(join(root, "node_modules", peer), join(app, "node_modules", peer), "dir");
       }
     }
