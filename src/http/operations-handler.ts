@@ -16,9 +16,24 @@ import { EVENT_STREAM, HEADER, HTTP_STATUS, JSON_MEDIA_TYPE, OPERATION_ID_PATTER
 
 /** What a request asks to do, as `authorize` sees it. */
 export type OperationAction =
-  | { readonly kind: "run"; readonly task: string }
-  | { readonly kind: "watch"; readonly id: string }
-  | { readonly kind: "cancel"; readonly id: string };
+  | {
+      /** POST: start a task. */
+      readonly kind: "run";
+      /** The task's name, as the body gave it (not yet looked up). */
+      readonly task: string;
+    }
+  | {
+      /** GET: the event stream or a snapshot. */
+      readonly kind: "watch";
+      /** The operation id from the path (not yet looked up). */
+      readonly id: string;
+    }
+  | {
+      /** DELETE: cancel. */
+      readonly kind: "cancel";
+      /** The operation id from the path (not yet looked up). */
+      readonly id: string;
+    };
 
 /** Options of `operationsHandler`. */
 export interface OperationsHandlerOptions {

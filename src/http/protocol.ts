@@ -15,12 +15,19 @@ export const JSON_MEDIA_TYPE = "application/json";
 
 /** Header names the protocol uses, lower case (Fetch `Headers` are case-insensitive). */
 export const HEADER = Object.freeze({
+  /** `text/event-stream` in it asks for the event stream (POST and GET). */
   accept: "accept",
+  /** `application/json` on a POST body; the media type of every response. */
   contentType: "content-type",
+  /** A declared body length over `maxBodyBytes` is refused before reading. */
   contentLength: "content-length",
+  /** On 201: `{base-path}/{id}`, the new operation's URL path. */
   location: "location",
+  /** On a GET of the stream: the id of the last event the reader got, to resume after it. */
   lastEventId: "last-event-id",
+  /** `no-store` on JSON answers, `no-cache, no-transform` on event streams. */
   cacheControl: "cache-control",
+  /** On 405: the methods the path takes. */
   allow: "allow",
 } as const);
 
@@ -68,19 +75,25 @@ export type OperationStatusName = "started" | "completed" | "canceled" | "error"
 
 /** The body of `POST {base}`: the task to run and its input (absent input: the task receives `undefined`). */
 export interface RunRequestBody {
+  /** The task's name: an own function property of the server's tasks object. */
   readonly task: string;
+  /** The task's input; absent, the task receives `undefined`. */
   readonly input?: JsonValue;
 }
 
 /** The JSON answer of `POST {base}` (status 201) when no event stream was asked for. */
 export interface CreatedBody {
+  /** The new operation's id (`OPERATION_ID_PATTERN`). */
   readonly id: string;
+  /** Its status when the answer was made (`completed` already, for a task that finished synchronously). */
   readonly status: OperationStatusName;
 }
 
 /** The JSON answer of `GET {base}/{id}` without `Accept: text/event-stream` (status 200). */
 export interface SnapshotBody {
+  /** The operation's id. */
   readonly id: string;
+  /** Its status now. */
   readonly status: OperationStatusName;
   /** The latest progress value, when one was reported. */
   readonly progress?: JsonValue;
@@ -92,11 +105,13 @@ export interface SnapshotBody {
 
 /** The data of the `started` event. */
 export interface StartedEventData {
+  /** The operation's id. */
   readonly id: string;
 }
 
 /** The body of every refusal (400, 403, 404, 405, 413, 415): the error as an envelope. */
 export interface ErrorBody {
+  /** Why the request was refused, with the HRESULT of `hresultOfHttpStatus(status)`. */
   readonly error: ErrorEnvelope;
 }
 

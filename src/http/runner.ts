@@ -15,6 +15,7 @@ export type EdgeOperation = AsyncOperationWithProgress<unknown, unknown>;
  */
 export interface PoolRunner {
   // `any`: a pool of any `Tasks` returns operations of its own result and progress types.
+  /** Starts task `name` on `input` and returns its operation at once. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(name: string, input?: unknown, options?: object): AsyncOperationWithProgress<any, any>;
 }
@@ -25,7 +26,9 @@ export interface PoolRunner {
  */
 export interface JobRunner {
   /* eslint-disable @typescript-eslint/no-explicit-any -- a client of any `Tasks` returns its own operation types */
+  /** Adds a job running task `name` on `input` under the id `options.job.jobId`; returns its operation at once. */
   run(name: string, input: unknown, options: { job: { jobId: string } }): AsyncOperationWithProgress<any, any>;
+  /** An operation following the existing job `jobId`. */
   attach(jobId: string): AsyncOperationWithProgress<any, any>;
   /* eslint-enable @typescript-eslint/no-explicit-any */
 }

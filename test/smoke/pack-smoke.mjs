@@ -18,6 +18,12 @@ import { startRedis } from "../support/redis-server.mjs";
 
 /** README examples that only make sense on Node: they import node: modules, winrt-async/bullmq or the Node bridge of winrt-async/http. */
 const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"|from "@hono\/node-server"/.test(code);
+/**
+ * README examples that serve winrt-async/http through @hono/node-server: Hono's own declarations name DOM types
+ * (`CloseEvent`), so these compile with Node's types and the DOM lib (the other Node examples prove the no-DOM case).
+ */
+const needsBridgeTypes = (code) => /from "@hono\/node-server"/.test(code);
+const readmeFolder = (code) => (needsBridgeTypes(code) ? "readme-bridge" : needsNodeTypes(code) ? "readme-node" : "readme");
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -150,7 +156,7 @@ async function main() {
     const peers = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies ?? {});
     for (const peer of peers) {
       if (existsSync(join(root, "node_modules", peer)) && !existsSync(join(app, "node_modules", peer))) {
-        mkdirSync(dirname(join(app, "node_modules", peer)), { recursive: true }); // a scoped peer (@hono/...) needs its scope folder
+        mkdirSync(dirname(join(app, "node_modules", peer)), { recursive: true }); // a scoped peer (@hono/node-server)
         symlinkSync(join(root, "node_modules", peer), join(app, "node_modules", peer), "dir");
       }
     }
@@ -277,7 +283,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
 `,
     );
     for (const example of readme) {
-      const folder = needsNodeTypes(example.code) ? "readme-node" : "readme";
+      const folder = readmeFolder(example.code);
       write(join(app, `consumer/${folder}`, `${example.name}.ts`), example.code);
     }
     write(
@@ -301,7 +307,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     return `${readme.filter((example) => !needsNodeTypes(example.code)).length} without Node's types`;
   });
   await check("types: README examples for Node (node: modules, or winrt-async/bullmq, whose peer BullMQ's types need @types/node) compile with Node's types and no DOM", async () => {
-    const nodeExamples = readme.filter((example) => needsNodeTypes(example.code));
+    const nodeExamples = readme.filter((example) => needsNodeTypes(example.code) && !needsBridgeTypes(example.code));
     if (nodeExamples.length === 0) return "none";
     write(
       join(app, "consumer/tsconfig.node.json"),
@@ -325,6 +331,31 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.node.json"]);
     return `${nodeExamples.length} examples`;
   });
+  await check("types: README examples that serve winrt-async/http through @hono/node-server compile with Node's types and the DOM lib", async () => {
+    const bridgeExamples = readme.filter((example) => needsBridgeTypes(example.code));
+    if (bridgeExamples.length === 0) return "none";
+    write(
+      join(app, "consumer/tsconfig.bridge.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          types: ["node"],
+          typeRoots: [join(root, "node_modules/@types")],
+          skipLibCheck: false,
+          noEmitOnError: true,
+          outDir: "out",
+          rootDir: ".",
+        },
+        include: ["readme-bridge/*.ts"],
+      }),
+    );
+    await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.bridge.json"]);
+    return `${bridgeExamples.length} examples`;
+  });
   await check("types: the consumer also compiles with an older lib (target ES2020) and with Node's types instead of the DOM", async () => {
     const variants = {
       es2020: { target: "ES2020", types: [] },
@@ -347,7 +378,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
   try {
     for (const example of readme) {
       await check(`README.md:${example.line} runs as written`, async () => {
-        const folder = needsNodeTypes(example.code) ? "readme-node" : "readme";
+        const folder = readmeFolder(example.code);
         const compiled = join(app, `consumer/out/${folder}`, `${example.name}.js`);
         if (!existsSync(compiled)) throw new Error("not compiled (see the types check above)");
         const env = redis ? { REDIS_URL: redis.url } : {};
