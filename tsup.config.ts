@@ -4,7 +4,7 @@ import { defineConfig } from "tsup";
 // The root entry plus every subpath entry that exists (`src/<name>/index.ts` → `dist/<name>/index.*`).
 // `splitting` makes the entries share one copy of the core per format, so `instanceof` the root's classes holds
 // for operations made through a subpath (DESIGN 4.2).
-const subpaths = ["worker", "bullmq", "winjs", "diagnostics"].filter((name) => existsSync(`src/${name}/index.ts`));
+const subpaths = ["worker", "bullmq", "winjs", "diagnostics", "http"].filter((name) => existsSync(`src/${name}/index.ts`));
 
 export default defineConfig({
   entry: {

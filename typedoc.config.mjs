@@ -4,7 +4,7 @@
 // nav). Any warning fails the build.
 import { existsSync, readdirSync } from "node:fs";
 
-const subpaths = ["worker", "bullmq", "winjs", "diagnostics"].filter((name) => existsSync(`src/${name}/index.ts`));
+const subpaths = ["worker", "bullmq", "winjs", "diagnostics", "http"].filter((name) => existsSync(`src/${name}/index.ts`));
 /**
  * The guides in the order a reader goes, which is the order of the site's navigation (TypeDoc keeps documents in
  * the order given): start, the core model, the subpaths, then porting from each platform. Each guide's title is
@@ -20,6 +20,7 @@ export const guideOrder = [
   "diagnostics.md",
   "workers.md",
   "scaling-out.md",
+  "http.md",
   "porting-from-csharp.md",
   "porting-from-cppwinrt.md",
   "porting-from-winjs.md",

@@ -340,6 +340,7 @@ try {
   await Promise.all(tracked.map((entry) => entry.done));
   screen.stop();
   printSummary(skipped);
+  screen.log("In a browser: npm run demo:web (tasks held over HTTP from a page).");
   // Deterministic close: asyncDispose waits until each body has unwound (its timers cleared), then closes.
   await Promise.all(tracked.map((entry) => entry.op[Symbol.asyncDispose]()));
 } finally {

@@ -22,6 +22,16 @@ export const HResult = Object.freeze({
   ERROR_TIMEOUT: 0x800705b4 | 0,
   /** 0x80010108: the thread or queue consumer running the operation went away: `DisconnectedError`. */
   RPC_E_DISCONNECTED: 0x80010108 | 0,
+  /**
+   * 0x80070005: access denied. `OperationClient` (`winrt-async/http`) gives it to an operation the server refused
+   * with HTTP 403 (its `authorize` option said no).
+   */
+  E_ACCESSDENIED: 0x80070005 | 0,
+  /**
+   * 0x80070490: element not found. `OperationClient` (`winrt-async/http`) gives it to an operation whose task or
+   * id the server does not know (HTTP 404).
+   */
+  ERROR_NOT_FOUND: 0x80070490 | 0,
 } as const);
 
 /** The name of one of the `HResult` constants. */

@@ -263,6 +263,15 @@ export class JobClient<Tasks> {
   }
 
   /**
+   * @internal For `winrt-async/http`, called right after `attach`/`run` returned `op`: resolves true once its job
+   * exists in Redis (added, or found by `attach`), false if it never will (an unknown id). Never rejects.
+   */
+  jobExists(op: object): Promise<boolean> {
+    const watch = (op as RemoteOperation<unknown, unknown>)._where as JobWatch | null;
+    return watch === null ? Promise.resolve(false) : watch.added;
+  }
+
+  /**
    * Stops watching: waits for `add`s and cancels under way, ends every pending operation in `error` with
    * `DisconnectedError` (their jobs go on: attach them again later; cancel first to stop the work), and closes the
    * client's connections. When Redis cannot be reached it does not wait for it (an `add` that had not reached

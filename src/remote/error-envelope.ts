@@ -26,14 +26,23 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * - `thrown: "value"`: anything else; `value` is its JSON-safe copy (`null` when none exists).
  */
 export interface ErrorEnvelope {
+  /** `"error"` when an `Error` (or an object that says it is one) was thrown, `"value"` for anything else. */
   readonly thrown: "error" | "value";
+  /** The error's `name` (`"TypeError"`, `"CanceledError"`, ...); `""` for a value. */
   readonly name: string;
+  /** The error's `message`; for a value, a short description of it. */
   readonly message: string;
+  /** The error's `stack`, where the sender keeps it (`winrt-async/http` removes it unless `exposeStack`). */
   readonly stack?: string;
+  /** The HRESULT, a signed 32-bit integer (`hresultOf` of the thrown value). */
   readonly hresult: number;
+  /** The error's `cause`, as an envelope (bounded depth). */
   readonly cause?: ErrorEnvelope;
+  /** The inner errors of an `AggregateError`, as envelopes. */
   readonly errors?: ErrorEnvelope[];
+  /** The error's own enumerable data that JSON can carry. */
   readonly data?: Record<string, JsonValue>;
+  /** For `thrown: "value"`: the value as JSON (`null` when it has none). */
   readonly value?: JsonValue;
 }
 

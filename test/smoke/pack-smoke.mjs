@@ -16,8 +16,14 @@ import { chromiumArgs, chromiumPath } from "../support/system-programs.mjs";
 import { measureEntries, ROOT_BUDGET_BYTES } from "../../scripts/size.mjs";
 import { startRedis } from "../support/redis-server.mjs";
 
-/** README examples that only make sense on Node: they import node: modules or winrt-async/bullmq. */
-const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"/.test(code);
+/** README examples that only make sense on Node: they import node: modules, winrt-async/bullmq or the Node bridge of winrt-async/http. */
+const needsNodeTypes = (code) => /from "node:|from "winrt-async\/bullmq"|from "@hono\/node-server"/.test(code);
+/**
+ * README examples that serve winrt-async/http through @hono/node-server: Hono's own declarations name DOM types
+ * (`CloseEvent`), so these compile with Node's types and the DOM lib (the other Node examples prove the no-DOM case).
+ */
+const needsBridgeTypes = (code) => /from "@hono\/node-server"/.test(code);
+const readmeFolder = (code) => (needsBridgeTypes(code) ? "readme-bridge" : needsNodeTypes(code) ? "readme-node" : "readme");
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const typescriptVersion = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
@@ -77,6 +83,58 @@ import { usingSmoke } from "./using-smoke.mjs";
 console.log(\`\${await smoke(lib)}; \${await usingSmoke(lib)}\`);
 `;
 
+// winrt-async/http in each runtime: the same protocol checks (test/smoke/http-smoke.mjs), served the runtime's way,
+// then the client against the same kind of server (test/smoke/http-client-smoke.mjs).
+const httpEntries = {
+  "http-node.mjs": `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
+import { serve as listen } from "@hono/node-server";
+import { once } from "node:events";
+import { httpSmoke } from "./http-smoke.mjs";
+import { httpClientSmoke } from "./http-client-smoke.mjs";
+const serve = async (handler) => {
+  const server = listen({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  return { origin: \`http://127.0.0.1:\${server.address().port}\`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+};
+console.log(\`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`);
+`,
+  "http-node.cjs": `const lib = require("winrt-async");
+const http = require("winrt-async/http");
+const { serve: listen } = require("@hono/node-server");
+const { once } = require("node:events");
+if (!require.resolve("winrt-async/http").endsWith(".cjs")) throw new Error("require did not load the CommonJS build");
+const serve = async (handler) => {
+  const server = listen({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  return { origin: \`http://127.0.0.1:\${server.address().port}\`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+};
+Promise.all([import("./http-smoke.mjs"), import("./http-client-smoke.mjs")])
+  .then(async ([{ httpSmoke }, { httpClientSmoke }]) => \`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`)
+  .then(console.log, (error) => { console.error(error); process.exitCode = 1; });
+`,
+  "http-deno.mjs": `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
+import { httpSmoke } from "./http-smoke.mjs";
+import { httpClientSmoke } from "./http-client-smoke.mjs";
+const serve = async (handler) => {
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, handler);
+  return { origin: \`http://127.0.0.1:\${server.addr.port}\`, close: () => server.shutdown() };
+};
+console.log(\`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`);
+`,
+  "http-bun.mjs": `import * as lib from "winrt-async";
+import * as http from "winrt-async/http";
+import { httpSmoke } from "./http-smoke.mjs";
+import { httpClientSmoke } from "./http-client-smoke.mjs";
+const serve = async (handler) => {
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: handler });
+  return { origin: \`http://127.0.0.1:\${server.port}\`, close: () => server.stop(true) };
+};
+console.log(\`\${await httpSmoke(http, serve)}; \${await httpClientSmoke(lib, http, serve)}\`);
+`,
+};
+
 async function main() {
   console.log("packaging and runtime smoke tests:");
   let tarball;
@@ -105,6 +163,7 @@ async function main() {
     const peers = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies ?? {});
     for (const peer of peers) {
       if (existsSync(join(root, "node_modules", peer)) && !existsSync(join(app, "node_modules", peer))) {
+        mkdirSync(dirname(join(app, "node_modules", peer)), { recursive: true }); // a scoped peer (@hono/node-server)
         symlinkSync(join(root, "node_modules", peer), join(app, "node_modules", peer), "dir");
       }
     }
@@ -112,6 +171,9 @@ async function main() {
     writeFileSync(join(app, "using-smoke.mjs"), readFileSync(join(root, "test/smoke/using-smoke.mjs")));
     writeFileSync(join(app, "smoke.mjs"), smokeEntry);
     writeFileSync(join(app, "smoke-using.mjs"), smokeWithUsingEntry);
+    writeFileSync(join(app, "http-smoke.mjs"), readFileSync(join(root, "test/smoke/http-smoke.mjs")));
+    writeFileSync(join(app, "http-client-smoke.mjs"), readFileSync(join(root, "test/smoke/http-client-smoke.mjs")));
+    for (const [file, text] of Object.entries(httpEntries)) writeFileSync(join(app, file), text);
     if (warnings.length > 0) throw new Error(`npm printed:\n${warnings.join("\n")}`);
   });
   const installed = join(app, "node_modules/winrt-async");
@@ -196,6 +258,16 @@ op.then(async (value) => {
   });
   await check("Bun: import by name, native using", async () => (await run(bin("bun"), ["smoke-using.mjs"])).stdout.trim());
   await check("Chromium (headless, playwright-core): the ESM build through an import map, native using", chromiumSmoke);
+  await check("winrt-async/http from the tarball: Node ESM and CommonJS through @hono/node-server", async () => {
+    const esm = (await run(process.execPath, ["http-node.mjs"])).stdout.trim();
+    const cjs = (await run(process.execPath, ["http-node.cjs"])).stdout.trim();
+    return `esm ${esm}; cjs ${cjs}`;
+  });
+  await check("winrt-async/http in Deno: the handler as is to Deno.serve", async () => {
+    const env = { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, "deno-cache") };
+    return (await run(bin("deno"), ["run", "--no-prompt", "--quiet", "--allow-net=127.0.0.1", "http-deno.mjs"], { env })).stdout.trim();
+  });
+  await check("winrt-async/http in Bun: the handler as is to Bun.serve", async () => (await run(bin("bun"), ["http-bun.mjs"])).stdout.trim());
 
   // Types and the documentation's examples.
   const examples = documentationExamples(root);
@@ -219,7 +291,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
 `,
     );
     for (const example of readme) {
-      const folder = needsNodeTypes(example.code) ? "readme-node" : "readme";
+      const folder = readmeFolder(example.code);
       write(join(app, `consumer/${folder}`, `${example.name}.ts`), example.code);
     }
     write(
@@ -244,7 +316,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
   });
   await check(`types: every entry point of package.json "exports" compiles (ESM and CommonJS, skipLibCheck off) with TypeScript ${MIN_TYPESCRIPT} (the README's floor) and ${CURRENT_TYPESCRIPT}`, entryPointTypes);
   await check("types: README examples for Node (node: modules, or winrt-async/bullmq, whose peer BullMQ's types need @types/node) compile with Node's types and no DOM", async () => {
-    const nodeExamples = readme.filter((example) => needsNodeTypes(example.code));
+    const nodeExamples = readme.filter((example) => needsNodeTypes(example.code) && !needsBridgeTypes(example.code));
     if (nodeExamples.length === 0) return "none";
     write(
       join(app, "consumer/tsconfig.node.json"),
@@ -268,6 +340,31 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
     await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.node.json"]);
     return `${nodeExamples.length} examples`;
   });
+  await check("types: README examples that serve winrt-async/http through @hono/node-server compile with Node's types and the DOM lib", async () => {
+    const bridgeExamples = readme.filter((example) => needsBridgeTypes(example.code));
+    if (bridgeExamples.length === 0) return "none";
+    write(
+      join(app, "consumer/tsconfig.bridge.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          types: ["node"],
+          typeRoots: [join(root, "node_modules/@types")],
+          skipLibCheck: false,
+          noEmitOnError: true,
+          outDir: "out",
+          rootDir: ".",
+        },
+        include: ["readme-bridge/*.ts"],
+      }),
+    );
+    await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "consumer/tsconfig.bridge.json"]);
+    return `${bridgeExamples.length} examples`;
+  });
   await check("types: the consumer also compiles with an older lib (target ES2020) and with Node's types instead of the DOM", async () => {
     const variants = {
       es2020: { target: "ES2020", types: [] },
@@ -290,7 +387,7 @@ export const action: Promise<void> = AsyncAction.fromResult().then(() => undefin
   try {
     for (const example of readme) {
       await check(`README.md:${example.line} runs as written`, async () => {
-        const folder = needsNodeTypes(example.code) ? "readme-node" : "readme";
+        const folder = readmeFolder(example.code);
         const compiled = join(app, `consumer/out/${folder}`, `${example.name}.js`);
         if (!existsSync(compiled)) throw new Error("not compiled (see the types check above)");
         const env = redis ? { REDIS_URL: redis.url } : {};

@@ -122,6 +122,9 @@ describe("names and helper types", () => {
   it("HResultName is the union of the constants' names", () => {
     expectTypeOf<"E_FAIL">().toExtend<HResultName>();
     expectTypeOf<"E_NOT_A_CODE">().not.toExtend<HResultName>();
+    expectTypeOf<"E_ACCESSDENIED">().toExtend<HResultName>();
+    expectTypeOf<"ERROR_NOT_FOUND">().toExtend<HResultName>();
+    expectTypeOf(HResult.E_ACCESSDENIED).toEqualTypeOf<number>();
   });
   it("UnobservedErrorListener is what onUnobservedError takes", () => {
     const listener: UnobservedErrorListener = (error, operation) => {
