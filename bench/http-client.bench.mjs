@@ -19,7 +19,7 @@ import { once } from "node:events";
 import { serve } from "@hono/node-server";
 import { createParser } from "eventsource-parser";
 import { OperationClient, operationsHandler } from "../dist/http/index.js";
-import { describeMachine } from "./common.mjs";
+import { markdownTable, printHeader, Targets } from "./common.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const PROGRESS_VALUES = smoke ? 20 : 2_000;
@@ -46,13 +46,24 @@ function stats(samples) {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
 }
 
-function printLatencies(name, target, rows) {
-  log(`\n${name}  (ms; target p99 <= ${target} ms; ratio of p99 to the baseline's)`);
-  log(`  ${"contender".padEnd(34)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"max".padStart(8)} ${"ratio".padStart(8)}`);
+/** One scenario as a Markdown table (ms), the last row the baseline; returns the first row's stats. */
+function printLatencies(name, rows) {
+  log(`\n${name} (ms; ratio of p99 to baseline)\n`);
   const base = rows[rows.length - 1].stats.p99;
-  for (const { contender, stats: s } of rows) {
-    log(`  ${contender.padEnd(34)} ${s.p50.toFixed(3).padStart(8)} ${s.p99.toFixed(3).padStart(8)} ${s.max.toFixed(3).padStart(8)} ${`${(s.p99 / base).toFixed(2)}x`.padStart(8)}`);
-  }
+  const body = rows.map(({ contender, stats: s }) => [
+    contender,
+    s.p50.toFixed(3),
+    s.p99.toFixed(3),
+    s.max.toFixed(3),
+    `${(s.p99 / base).toFixed(2)}x`,
+  ]);
+  for (const line of markdownTable(["contender", "p50:", "p99:", "max:", "ratio:"], body)) log(line);
+  return { ours: rows[0].stats, base: rows[rows.length - 1].stats };
+}
+
+/** Checks `ours.p99 <= limit` ms into `targets`, the baseline's p99 beside it. */
+function checkP99(targets, name, limit, { ours, base }) {
+  targets.check(`${name}: p99 <= ${limit} ms`, `${ours.p99.toFixed(3)} ms (baseline ${base.p99.toFixed(3)} ms)`, ours.p99 <= limit);
 }
 
 /** A handshake between the body (reports value i, waits) and the reader (saw value i, wakes the body). */
@@ -204,12 +215,19 @@ async function cancelHandWritten(trials) {
   return samples;
 }
 
-log(`winrt-async/http client latencies on loopback — ${describeMachine()}`);
-printLatencies(`progress: ctx.report -> client listener, ${PROGRESS_VALUES.toLocaleString("en-US")} values one at a time`, 5, [
+printHeader(log, "winrt-async/http client benchmark (latencies on loopback)", {
+  smoke,
+  details: "Server and client in this process, on one event loop: the figures are upper bounds.",
+});
+const targets = new Targets("DESIGN 4.6, issue 18");
+const progress = printLatencies(`progress: ctx.report -> client listener, ${PROGRESS_VALUES.toLocaleString("en-US")} values one at a time`, [
   { contender: "OperationClient (POST stream)", stats: stats(await progressWithClient(PROGRESS_VALUES + WARMUP)) },
   { contender: "hand-written SSE + parser", stats: stats(await progressHandWritten(PROGRESS_VALUES + WARMUP)) },
 ]);
-printLatencies(`cancel: op.cancel() -> body's ctx.signal, ${CANCEL_TRIALS} trials`, 10, [
+checkP99(targets, "progress, OperationClient", 5, progress);
+const cancel = printLatencies(`cancel: op.cancel() -> body's ctx.signal, ${CANCEL_TRIALS} trials`, [
   { contender: "OperationClient (DELETE)", stats: stats(await cancelWithClient(CANCEL_TRIALS)) },
   { contender: "hand-written DELETE route", stats: stats(await cancelHandWritten(CANCEL_TRIALS)) },
 ]);
+checkP99(targets, "cancel, OperationClient", 10, cancel);
+targets.print(log);

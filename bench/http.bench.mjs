@@ -14,7 +14,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { describeMachine, summarize } from "./common.mjs";
+import { markdownTable, printHeader, summarize, Targets } from "./common.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const ROUNDS = smoke ? 1 : 5;
@@ -107,8 +107,11 @@ async function heapPerOpen(origin, path) {
 }
 
 async function main() {
-  log(`winrt-async/http on loopback (${describeMachine()})`);
-  log("server: its own process, @hono/node-server; client: Node's fetch. The machine may be shared: compare ratios.");
+  printHeader(log, "winrt-async/http benchmark (loopback)", {
+    smoke,
+    details: "Server: its own process, @hono/node-server; client: Node's fetch. Compare ratios (shared machine).",
+  });
+  const targets = new Targets("issue 18");
   const server = await startServer();
   const ours = `${server.origin}/ops`;
   const raw = `${server.origin}/raw`;
@@ -131,29 +134,53 @@ async function main() {
     const rRate = summarize(rounds.rawRate.map((x) => -x));
     const ratios = rounds.ours.map((value, i) => value / rounds.raw[i]).sort((x, y) => x - y);
     const rateRatios = rounds.rawRate.map((value, i) => value / rounds.oursRate[i]).sort((x, y) => x - y);
-    log(`\nOne trivial operation, POST + event stream to the result (${SEQUENTIAL} sequential per round, ${ROUNDS} rounds)`);
-    log(`  ${"contender".padEnd(36)} ${"median ms".padStart(10)} ${"p99 ms".padStart(8)} ${"ops/s (32 in flight)".padStart(22)}`);
-    log(`  ${"hand-written POST + SSE (baseline)".padEnd(36)} ${r.median.toFixed(3).padStart(10)} ${summarize(rounds.rawP99).median.toFixed(3).padStart(8)} ${(-rRate.median).toFixed(0).padStart(22)}`);
-    log(`  ${"winrt-async/http operationsHandler".padEnd(36)} ${o.median.toFixed(3).padStart(10)} ${summarize(rounds.oursP99).median.toFixed(3).padStart(8)} ${(-oRate.median).toFixed(0).padStart(22)}`);
+    log(`\nOne trivial operation, POST + event stream to the result (${SEQUENTIAL} sequential per round, ${ROUNDS} rounds)\n`);
+    const trivialRow = (contender, median, p99s, rate) => [
+      contender,
+      median.toFixed(3),
+      summarize(p99s).median.toFixed(3),
+      (-rate.median).toFixed(0),
+    ];
+    for (const line of markdownTable(["contender", "median ms:", "p99 ms:", `ops/s (${IN_FLIGHT} in flight):`], [
+      trivialRow("hand-written POST + SSE (baseline)", r.median, rounds.rawP99, rRate),
+      trivialRow("winrt-async/http operationsHandler", o.median, rounds.oursP99, oRate),
+    ])) {
+      log(line);
+    }
     const latencyRatio = ratios[ratios.length >> 1];
     const rateRatio = rateRatios[rateRatios.length >> 1];
+    targets.check(
+      "trivial op: median latency / baseline's (median of rounds) <= 1.30x",
+      `${latencyRatio.toFixed(2)}x`,
+      latencyRatio <= 1.3,
+    );
+    targets.check(
+      `trivial op: throughput, baseline's / ours (${IN_FLIGHT} in flight) <= 1.30x`,
+      `${rateRatio.toFixed(2)}x`,
+      rateRatio <= 1.3,
+    );
 
     // Each contender in a fresh server process (warmed by one operation of each kind), so neither inherits the
     // other's idle connections.
     await server.stop();
     const oursHeap = await withServer((origin) => heapPerOpen(origin, "/ops"));
     const rawHeap = await withServer((origin) => heapPerOpen(origin, "/raw"));
-    log(`\nServer heap per open operation with a watcher (${OPEN.toLocaleString("en-US")} open at once, after a full GC)`);
-    log(`  ${"hand-written held stream (baseline)".padEnd(36)} ${(rawHeap / 1024).toFixed(2).padStart(8)} KB`);
-    log(`  ${"winrt-async/http".padEnd(36)} ${(oursHeap / 1024).toFixed(2).padStart(8)} KB  (the edge's own share: ${((oursHeap - rawHeap) / 1024).toFixed(2)} KB)`);
-
-    log("\nTargets");
-    log(`  trivial operation, median latency ratio to the baseline (median of rounds): ${latencyRatio.toFixed(2)}x (target <= 1.30x)`);
-    log(`  trivial operation, throughput ratio (baseline / ours, 32 in flight): ${rateRatio.toFixed(2)}x (target <= 1.30x)`);
-    log(`  server heap per open operation with a watcher: ${(oursHeap / 1024).toFixed(2)} KB (target <= 10 KB)`);
+    log(`\nServer heap per open operation with a watcher (${OPEN.toLocaleString("en-US")} open at once, after a full GC)\n`);
+    for (const line of markdownTable(["contender", "KB per open op:", "the edge's own share, KB:"], [
+      ["hand-written held stream (baseline)", (rawHeap / 1024).toFixed(2), ""],
+      ["winrt-async/http", (oursHeap / 1024).toFixed(2), ((oursHeap - rawHeap) / 1024).toFixed(2)],
+    ])) {
+      log(line);
+    }
+    targets.check(
+      "server heap per open operation with a watcher <= 10 KB",
+      `${(oursHeap / 1024).toFixed(2)} KB`,
+      oursHeap / 1024 <= 10,
+    );
   } finally {
     await server.stop();
   }
+  targets.print(log);
 }
 
 await main();

@@ -14,7 +14,7 @@ import { build } from "esbuild";
  * then/done and the interop inputs (about +1.3 KB) and `util.inspect` support (about +0.45 KB) brought it to
  * 10.3 KB (README "Size"). That target was not met; this budget keeps the root from growing further unnoticed.
  */
-export const ROOT_BUDGET_BYTES = 11 * 1024;
+export const ROOT_BUDGET_BYTES = 12 * 1024;
 
 /** `[{ entry: "winrt-async" | "winrt-async/<name>", file, minified, gzipped }]` for the ESM entries in `distDir`. */
 export async function measureEntries(distDir) {
