@@ -5,8 +5,9 @@ import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { disposeSymbol } from "../symbols.js";
 import type { Disposable } from "../types.js";
 import { channelNames, type OperationSettleMessage, type OperationStartMessage } from "./channels.js";
-import "./diagnostics-engine.js";
 
+// The engine that publishes on these channels is installed by this entry's other modules (trackOperations and
+// liveOperations import it by name); a bare import here would be dropped anyway under `"sideEffects": false`.
 function subscribeTo<T>(name: string, caller: string, listener: (message: T) => void): Disposable {
   // The type alone names what came: `describe` would bring a chunk that doubles this entry's size.
   if (typeof listener !== "function") {
