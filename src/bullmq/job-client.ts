@@ -9,7 +9,7 @@ import { asyncDisposeSymbol } from "../symbols.js";
 import type { RunOptions } from "../types.js";
 import type { TaskArguments, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
 import { Queue } from "./peer-modules.js";
-import { assertJson } from "./json-value.js";
+import { assertJson } from "../remote/json-value.js";
 import { JobWatch } from "./job-watch.js";
 import { JobEvents } from "./job-events.js";
 import { cancelChannel, cancelMessage, databaseOf } from "./cancel-channel.js";

@@ -8,7 +8,7 @@ import type { WorkerPool } from "../worker/worker-pool.js";
 import type { TaskMap } from "../remote/task-types.js";
 import { UnrecoverableError, WaitingError } from "./peer-modules.js";
 import { ServeWorker, malformedJobs } from "./serve-worker.js";
-import { assertJson } from "./json-value.js";
+import { assertJson } from "../remote/json-value.js";
 import { CANCELED_MARKER, errorLogRow } from "./job-outcome.js";
 import { ProgressThrottle } from "./progress-throttle.js";
 import { CancelListener, cancelChannel } from "./cancel-channel.js";

@@ -9,7 +9,7 @@ import { readRunOptions } from "../options.js";
 import { asyncDisposeSymbol } from "../symbols.js";
 import type { RunOptions } from "../types.js";
 import type { TaskArguments, TaskName, TaskProgress, TaskResult } from "../remote/task-types.js";
-import { assertJson } from "../bullmq/json-value.js";
+import { assertJson } from "../remote/json-value.js";
 import { HttpWatch } from "./http-watch.js";
 import { readEventStream } from "./event-stream.js";
 import { backoffDelay, pause, readReconnect, type ReconnectOptions, type ReconnectPolicy } from "./reconnect-policy.js";

@@ -1,8 +1,9 @@
 import { describe } from "../describe.js";
 
+// In src/remote because two transports carry JSON: BullMQ (job data, results and progress stored in Redis) and
+// the HTTP edge (the client's POST body); neither subpath imports the other.
 /**
- * Throws a `TypeError` naming the path and what came when `value` would not survive BullMQ's JSON encoding
- * unchanged (job data, results and progress are stored as JSON in Redis). Accepted: `null`, booleans, finite
+ * Throws a `TypeError` naming the path and what came when `value` would not survive JSON encoding unchanged. Accepted: `null`, booleans, finite
  * numbers, strings, arrays and plain objects (prototype `Object.prototype` or `null`) of those; a property
  * whose value is `undefined` (JSON leaves it out, and reading it gives `undefined` again). Refused, because
  * JSON would silently change them: `undefined` as an array item, functions, symbols, `NaN`/`Infinity`,
