@@ -1,6 +1,6 @@
 import { AsyncStatus } from "../status.js";
 import { DisconnectedError } from "../errors.js";
-import type { RemoteOperation } from "../remote/remote-operation.js";
+import { endRemote, type RemoteOperation } from "../remote/remote-operation.js";
 import { jobCanceledError, type FailedOutcome } from "./job-outcome.js";
 
 /**
@@ -65,11 +65,7 @@ export class JobWatch {
   private end(ok: boolean, value: unknown): void {
     if (this.done) return;
     this.done = true; // first: a CanceledError passed to `_fail` calls the owner's remoteCanceled, which reads it
-    const op = this.op;
-    if ((op._state & 3) === AsyncStatus.started) {
-      if (ok) op._settle(AsyncStatus.completed, value);
-      else op._fail(value); // a CanceledError ends it `canceled`
-    }
-    op._bodyEnded();
+    endRemote(this.op, ok, value);
+    this.op._bodyEnded();
   }
 }

@@ -6,7 +6,7 @@ import type { EventSourceMessage } from "eventsource-parser";
 import { AsyncStatus } from "../status.js";
 import { CanceledError, DisconnectedError } from "../errors.js";
 import { decodeError } from "../remote/error-envelope.js";
-import type { RemoteOperation } from "../remote/remote-operation.js";
+import { endRemote, type RemoteOperation } from "../remote/remote-operation.js";
 import { EVENT } from "./protocol.js";
 
 export class HttpWatch {
@@ -98,11 +98,7 @@ export class HttpWatch {
   private end(ok: boolean, value: unknown): void {
     if (this.done) return;
     this.done = true; // first: a CanceledError passed to `_fail` calls the owner's remoteCanceled, which reads it
-    const op = this.op;
-    if ((op._state & 3) === AsyncStatus.started) {
-      if (ok) op._settle(AsyncStatus.completed, value);
-      else op._fail(value); // a CanceledError ends it `canceled`
-    }
+    endRemote(this.op, ok, value);
     if (!this.canceled) this.release(); // a canceled one is released when its DELETE is acknowledged
   }
 }

@@ -222,3 +222,15 @@ export function remoteOperationMaker(
   const Make = RemoteOp as unknown as new () => AnyRemote;
   return <TResult, TProgress>() => new Make() as RemoteOperation<TResult, TProgress>;
 }
+
+/**
+ * Ends `op` with what its remote side said, if it is still `started`: `completed` with `value` when `ok`, else a
+ * failure through `_fail` (so a `CanceledError` ends it `canceled` and its owner hears of it). Once it left
+ * `started` (canceled here, or closed) nothing changes. The one ending shared by every watcher of remote work
+ * (BullMQ jobs, HTTP operations).
+ */
+export function endRemote(op: RemoteOperation<unknown, unknown>, ok: boolean, value: unknown): void {
+  if ((op._state & 3) !== AsyncStatus.started) return;
+  if (ok) op._settle(AsyncStatus.completed, value);
+  else op._fail(value);
+}
